@@ -1,0 +1,3 @@
+"""briefing: news briefings compared source by source, in Russian and English."""
+
+__version__ = "0.1.0"

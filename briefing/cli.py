@@ -1,0 +1,261 @@
+"""The `briefing` command: the dashboard by default; print, list, check and schema.
+
+Exit status: 0 success, 2 bad data or usage, 1 anything else.  User mistakes
+get one line on stderr, never a traceback.  print, list, check and schema never
+import Textual, so they start as fast as the platform allows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import shutil
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from briefing import __version__
+from briefing.i18n import N_, UI_LOCALES, Localizer, localizer, resolve_locale
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+#: argparse's own messages, so the catalog carries them and help and errors are translated too.
+ARGPARSE_MESSAGES = (
+    N_("usage: "), N_("positional arguments"), N_("options"),
+    N_("argument %(argument_name)s: %(message)s"), N_("unrecognized arguments: %s"),
+    N_("the following arguments are required: %s"), N_("expected one argument"),
+    N_("expected at most one argument"), N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"), N_("invalid %(type)s value: %(value)r"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"), N_("%(prog)s: error: %(message)s\n"),
+)
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called; exit status 2."""
+
+
+class DataError(Exception):
+    """Bad briefing data; the lines are already printed.  Exit status 2."""
+
+
+def _prescan_lang(argv: Sequence[str]) -> str | None:
+    """--lang is needed before the parser exists, to build its help in that language."""
+    for n, arg in enumerate(argv):
+        if arg == "--lang" and n + 1 < len(argv):
+            return argv[n + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+@contextlib.contextmanager
+def _argparse_speaks(loc: Localizer) -> Iterator[None]:
+    """Let argparse's own messages ("usage:", "invalid choice") go through our catalog."""
+    original = argparse._, argparse.ngettext
+    argparse._ = loc._
+    argparse.ngettext = lambda s, p, n: loc._(s) if n == 1 else loc._(p)
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = original
+
+
+def build_parser(loc: Localizer) -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", metavar="LANG", default=argparse.SUPPRESS,
+                        help=loc._("language: %(choices)s (default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG)",
+                                   choices=", ".join(UI_LOCALES)))
+    common.add_argument("--data", metavar="DIR", action="append", default=argparse.SUPPRESS,
+                        help=loc._("also load briefings from DIR (repeatable; see also BRIEFING_PATH)"))
+
+    parser = argparse.ArgumentParser(
+        prog="briefing", parents=[common], add_help=False,
+        description=loc._("Briefings on one news event, compared source by source, in Russian and English."),
+        epilog=loc._("Without a command, the dashboard opens."))
+    _add_help(parser, loc)
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}",
+                        help=loc._("show the version and exit"))
+    commands = parser.add_subparsers(dest="command", metavar=loc._("COMMAND"), title=loc._("commands"))
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, parents=[common], add_help=False, help=help_text, description=help_text)
+        _add_help(sub, loc)
+        return sub
+
+    show = command("show", loc._("open the dashboard"))
+    show.add_argument("id", nargs="?", metavar="ID", help=loc._("briefing to open"))
+    print_ = command("print", loc._("print the brief as plain text"))
+    print_.add_argument("id", nargs="?", metavar="ID", help=loc._("briefing to print"))
+    print_.add_argument("--width", type=int, metavar="N",
+                        help=loc._("wrap at N columns (default: the terminal's width, or 80 when not a terminal)"))
+    command("list", loc._("list the briefings: id, date and title"))
+    check = command("check", loc._("validate briefing files; exit status 0 when all are good"))
+    check.add_argument("files", nargs="*", metavar="FILE",
+                       help=loc._("files or folders to check (default: every briefing found)"))
+    command("schema", loc._("print the JSON Schema of briefing files"))
+    return parser
+
+
+def _add_help(parser: argparse.ArgumentParser, loc: Localizer) -> None:
+    parser._positionals.title = loc._("positional arguments")
+    parser._optionals.title = loc._("options")
+    parser.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                        help=loc._("show this help and exit"))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    locale, unsupported = resolve_locale(_prescan_lang(argv), os.environ)
+    loc = localizer(locale)
+    if unsupported:
+        _err(loc._("briefing: note: language '%(name)s' is not available, using English", name=unsupported))
+    try:
+        with _argparse_speaks(loc):
+            args = build_parser(loc).parse_args(argv)
+        return _run(args, loc)
+    except (UsageError, DataError) as exc:
+        if str(exc):
+            _err(f"briefing: {exc}")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_FAILURE
+
+
+def _run(args: argparse.Namespace, loc: Localizer) -> int:
+    folders = getattr(args, "data", [])
+    command = args.command or "show"
+    if command == "schema":
+        return _schema(loc)
+    if command == "check":
+        return _check(loc, [Path(f) for f in args.files] or None, folders)
+    from briefing.store import load_library, search_folders
+
+    library = load_library(search_folders(folders))
+    for error in library.errors:
+        _err(error.describe(loc))
+    status = EXIT_USAGE if library.errors else EXIT_OK
+    if command == "list":
+        return max(status, _list(loc, library))
+    brief_id = _choose(loc, library, args.id)
+    if command == "print":
+        if brief_id is None:
+            raise UsageError(loc._("there are several briefings; name one: %(ids)s",
+                                   ids=", ".join(library.briefings)))
+        _print(loc, library.briefings[brief_id], args.width)
+        return status
+    from briefing.tui.launch import run_dashboard
+
+    return max(status, run_dashboard(library, brief_id, loc.locale))
+
+
+def _choose(loc: Localizer, library, wanted: str | None) -> str | None:
+    ids = list(library.briefings)
+    if wanted:
+        if wanted not in library.briefings:
+            raise UsageError(loc._("no briefing with id '%(id)s'; available: %(ids)s",
+                                   id=wanted, ids=", ".join(ids) or "—"))
+        return wanted
+    if len(ids) == 1:
+        return ids[0]
+    if not ids:
+        raise DataError(loc._("no briefing could be loaded"))
+    return None
+
+
+def _print(loc: Localizer, brief, width: int | None) -> None:
+    from briefing.analysis import analyse
+    from briefing.text import render
+
+    if width is None:
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 80
+    if width < 20:
+        raise UsageError(loc._("--width must be at least 20"))
+    _write(loc, render(analyse(brief), loc, width))
+
+
+def _list(loc: Localizer, library) -> int:
+    from briefing.sanitize import one_line
+
+    rows = [(bid, loc.date(b.date), one_line(loc.text(b.title))) for bid, b in library.briefings.items()]
+    if not rows:
+        _err(loc._("no briefing could be loaded"))
+        return EXIT_USAGE
+    id_width = max(len(r[0]) for r in rows)
+    date_width = max(len(r[1]) for r in rows)
+    _write(loc, "".join(f"{i.ljust(id_width)}  {d.ljust(date_width)}  {t}\n" for i, d, t in rows))
+    return EXIT_OK
+
+
+def _check(loc: Localizer, files: list[Path] | None, folders: list[str]) -> int:
+    from briefing.store import load_library, search_folders
+
+    library = load_library(files if files is not None else search_folders(folders))
+    lines = [loc._("ok: %(path)s (%(id)s)", path=library.origins[bid], id=bid) for bid in library.briefings]
+    if lines:
+        _write(loc, "\n".join(lines) + "\n")
+    for error in library.errors:
+        _err(error.describe(loc))
+    good, bad = len(library.briefings), len(library.errors)
+    _err(loc._("%(checked)s: %(good)s, %(bad)s",
+               checked=loc.n_("%(count)s file checked", "%(count)s files checked", good + bad),
+               good=loc.n_("%(count)s good", "%(count)s good", good),
+               bad=loc.n_("%(count)s bad", "%(count)s bad", bad)))
+    return EXIT_USAGE if bad or not good else EXIT_OK
+
+
+def _schema(loc: Localizer) -> int:
+    from briefing.model import Briefing
+
+    schema = Briefing.model_json_schema()
+    _translate_descriptions(schema, loc)
+    _write(loc, json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+    return EXIT_OK
+
+
+def _translate_descriptions(node: object, loc: Localizer) -> None:
+    """Field descriptions are catalog messages; model docstrings are for developers and dropped."""
+    if isinstance(node, dict):
+        if "properties" in node:
+            node.pop("description", None)
+        message = node.get("description")
+        if isinstance(message, str):
+            node["description"] = loc._(message)
+        for value in node.values():
+            _translate_descriptions(value, loc)
+    elif isinstance(node, list):
+        for value in node:
+            _translate_descriptions(value, loc)
+
+
+def _write(loc: Localizer, text: str) -> None:
+    encoding = sys.stdout.encoding or "utf-8"
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        raise UsageError(loc._("the output encoding %(encoding)s cannot show this text; "
+                               "set PYTHONIOENCODING=utf-8", encoding=encoding)) from None
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+def _err(line: str) -> None:
+    stream = sys.stderr
+    encoding = stream.encoding or "utf-8"
+    stream.write(line.encode(encoding, "backslashreplace").decode(encoding) + "\n")
+    stream.flush()
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, point stdout at devnull so the interpreter's final flush stays quiet."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def entry() -> None:
+    sys.exit(main())

@@ -1,0 +1,73 @@
+"""Shared fixtures: the bundled briefing, and synthetic briefings written in the tests."""
+
+from __future__ import annotations
+
+import copy
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from briefing import resources
+from briefing.model import Briefing
+
+REPO = Path(__file__).resolve().parent.parent
+FIRST_BRIEFING = resources.briefings_dir() / "kz-iaea-far-east-2025.toml"
+
+
+def text(en: str, ru: str | None = None) -> dict[str, str]:
+    return {"en": en, "ru": ru or f"ru:{en}"}
+
+
+def minimal_briefing_data(**overrides) -> dict:
+    """The smallest valid briefing, as the dict a TOML file would give."""
+    data = {
+        "id": "synthetic",
+        "title": text("A synthetic briefing", "Синтетическая справка"),
+        "date": tomllib.loads("d = 2025-01-02")["d"],
+        "cutoff": tomllib.loads("d = 2025-01-03")["d"],
+        "decision": {
+            "what": {"text": text("Something was decided."), "sources": ["a"]},
+            "who": {"text": text("A board."), "sources": ["a"]},
+            "when": tomllib.loads("d = 2025-01-02")["d"],
+            "when_sources": ["a"],
+            "where": {"text": text("At a meeting."), "sources": ["a"]},
+            "why": [{"text": text("It matters."), "sources": ["a"]}],
+            "confidence": {"level": "moderate", "reason": text("One source.")},
+        },
+        "sources": [source("a")],
+    }
+    data.update(overrides)
+    return data
+
+
+def source(source_id: str, kind: str = "news-report", language: str = "en") -> dict:
+    return {
+        "id": source_id,
+        "outlet": text(f"Outlet {source_id.upper()}"),
+        "kind": kind,
+        "language": language,
+        "published": tomllib.loads("d = 2025-01-02")["d"],
+        "url": f"https://example.org/{source_id}",
+        "reliability": text("A note."),
+    }
+
+
+def build(**overrides) -> Briefing:
+    return Briefing.model_validate(minimal_briefing_data(**overrides))
+
+
+@pytest.fixture(scope="session")
+def first_data() -> dict:
+    with FIRST_BRIEFING.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@pytest.fixture
+def first_copy(first_data) -> dict:
+    return copy.deepcopy(first_data)
+
+
+@pytest.fixture(scope="session")
+def first_briefing(first_data) -> Briefing:
+    return Briefing.model_validate(first_data)

@@ -1,0 +1,187 @@
+"""Comparison, provenance and self-checking figures, on briefings written here."""
+
+import datetime as dt
+import re
+
+import pytest
+
+from briefing.analysis import analyse, claimed_range
+from briefing.figures import arithmetic, figure
+from briefing.i18n import localizer
+from briefing.text import comparison_summary, render
+from tests.conftest import build, source, text
+
+EN, RU = localizer("en"), localizer("ru")
+NBSP = "\u00a0"
+
+
+def position(source_id, says="says so", value=None):
+    data = {"source": source_id, "says": text(says)}
+    if value is not None:
+        data["value"] = value
+    return data
+
+
+def point(point_id, *positions, verdict=None):
+    data = {"id": point_id, "question": text(f"Question {point_id}?"), "positions": list(positions)}
+    if verdict:
+        data["verdict"] = verdict
+    return data
+
+
+def stat(stat_id, value, unit, measure, sources, qualifier="exact", as_of=dt.date(2025, 1, 1)):
+    return {"id": stat_id, "label": text(stat_id), "value": value, "unit": unit, "qualifier": qualifier,
+            "as_of": as_of, "measure": measure, "sources": sources}
+
+
+THREE = [source("a"), source("b", language="ru"), source("c", kind="official-statement")]
+
+
+def three_source_brief():
+    return build(sources=THREE, comparison=[
+        point("all-agree", position("a"), position("b"), position("c")),
+        point("dates-conflict", position("a", value=dt.date(2025, 11, 21)), position("b", value=dt.date(2025, 11, 21)),
+              position("c", value=dt.date(2025, 11, 22))),
+        point("numbers-conflict", position("a", value=416), position("c", value=415)),
+        point("names-agree", position("a", value="Board of Governors"), position("b", value="board of  governors")),
+        point("stance", position("a"), position("b"), verdict="differ"),
+        point("only-c", position("c")),
+        point("nobody"),
+    ])
+
+
+def test_point_status_across_three_sources():
+    statuses = {r.point.id: r.status for r in analyse(three_source_brief()).points}
+    assert statuses == {"all-agree": "agree", "dates-conflict": "differ", "numbers-conflict": "differ",
+                        "names-agree": "agree", "stance": "differ", "only-c": "single", "nobody": "none"}
+
+
+def test_conflicting_values_name_every_value_and_who_gives_it():
+    results = {r.point.id: r for r in analyse(three_source_brief()).points}
+    dates = results["dates-conflict"].conflicts
+    assert [(c.value, c.sources) for c in dates] == [(dt.date(2025, 11, 21), ("a", "b")),
+                                                       (dt.date(2025, 11, 22), ("c",))]
+    output = render(analyse(three_source_brief()), EN, 100)
+    assert "! Value November 21, 2025 given by [1][2]" in output
+    assert "! Value November 22, 2025 given by [3]" in output
+
+
+def test_coverage_per_source_and_what_only_it_reports():
+    coverage = {c.source.id: c for c in analyse(three_source_brief()).coverage}
+    assert (coverage["a"].covered, coverage["a"].total) == (5, 7)
+    assert [p.id for p in coverage["c"].only_here] == ["only-c"]
+    assert coverage["b"].only_here == ()
+
+
+def test_summary_line_in_both_languages_with_plurals():
+    analysis = analyse(three_source_brief())
+    assert comparison_summary(EN, analysis) == (
+        "3 sources, 7 points: 2 agree, 3 differ, 1 from one source only, 1 from no source")
+    assert comparison_summary(RU, analysis) == (
+        "3 источника, 7 пунктов: 2 совпадают, 3 расходятся, 1 только из одного источника, 1 ни в одном источнике")
+
+
+def test_summary_of_the_first_briefing(first_briefing):
+    assert comparison_summary(EN, analyse(first_briefing)) == (
+        "2 sources, 13 points: 5 agree, 2 differ, 6 from one source only")
+
+
+def test_a_source_not_listed_does_not_mention_the_point():
+    output = render(analyse(three_source_brief()), EN, 100)
+    block = output.split("6. Question only-c?")[1].split("\n\n")[0]
+    assert "[1] Outlet A: does not mention it" in block and "[3] Outlet C: says so" in block
+
+
+def figures_brief(*stats, derived=(), sources=None):
+    return build(sources=sources or [source("a"), source("news"), source("ref", kind="reference-dataset")],
+                 statistics=list(stats), derived=list(derived))
+
+
+def test_qualifiers_stay_honest():
+    brief = figures_brief(stat("cap", 376, "gigawatt", "cap", ["news"], "more-than"),
+                          stat("share", 10, "percent", "share", ["news"], "nearly"),
+                          stat("units", 21, "reactor", "units", ["news"], "more-than"))
+    cap, share, units = brief.statistics
+    assert figure(EN, cap) == f"more than 376{NBSP}GW" and figure(RU, cap) == f"более 376{NBSP}ГВт"
+    assert figure(EN, share) == "nearly 10%" and figure(RU, share) == f"почти 10{NBSP}%"
+    assert figure(RU, units) == "более 21 реактора"
+    assert claimed_range(cap) == (376_000, float("inf"))
+
+
+def test_derived_figures_show_their_arithmetic(first_briefing):
+    results = {d.figure.id: d for d in analyse(first_briefing).derived}
+    per_operating = results["capacity-per-operating-reactor"]
+    per_building = results["capacity-per-reactor-under-construction"]
+    assert round(per_operating.value, 2) == 0.90 and round(per_building.value, 2) == 0.32
+    assert arithmetic(EN, per_operating) == f"more than 376{NBSP}GW ÷ 416 reactors ≈ 0.90{NBSP}GW"
+    assert arithmetic(RU, per_building) == f"почти 20{NBSP}ГВт ÷ 63 реактора ≈ 0,32{NBSP}ГВт"
+    assert round(results["construction-share-of-units"].value, 3) == 0.151
+    assert round(results["construction-share-of-capacity"].value, 3) == 0.053
+
+
+def test_the_under_construction_capacity_is_flagged_by_both_rules(first_briefing):
+    flags = analyse(first_briefing).flags
+    assert [f.statistic.id for f in flags] == ["capacity-construction"]
+    flag = flags[0]
+    assert flag.siblings and {c.reference.sources[0] for c in flag.references} == {"pris", "iea"}
+
+
+@pytest.mark.parametrize("locale, words", [
+    ("en", ["! Installed capacity of reactors under construction: nearly 20\u00a0GW [2] — inconsistent, unverified",
+            "Reference value: 65,040\u00a0MW, June 2025 [3]", "Reference value: nearly 70\u00a0GW, February 2025 [4]",
+            "below half of a comparable one", "it has not been corrected"]),
+    ("ru", ["! Установленная мощность строящихся реакторов: почти 20\u00a0ГВт [2] — не согласуется с другими данными, не проверено",
+            "65\u00a0040\u00a0МВт, июнь 2025\u202fг. [3]", "почти 70\u00a0ГВт, февраль 2025\u202fг. [4]"]),
+])
+def test_the_brief_shows_the_flag_with_reference_values(first_briefing, locale, words):
+    flagged = render(analyse(first_briefing), localizer(locale), 300).split("\n\n")
+    block = re.sub(r"[ \n]+", " ", next(b for b in flagged if b.startswith(("Flagged", "Сомнительные"))))
+    for word in words:
+        assert word in block, word
+
+
+def test_a_reference_dataset_that_agrees_raises_no_flag():
+    brief = figures_brief(stat("n", 63, "reactor", "units", ["news"]), stat("r", 62, "reactor", "units", ["ref"]))
+    analysis = analyse(brief)
+    assert analysis.flags == () and analysis.checks[0].agrees
+
+
+def test_a_reference_dataset_that_disagrees_flags_the_news_figure_not_the_reference():
+    brief = figures_brief(stat("n", 20, "gigawatt", "cap", ["news"], "nearly"),
+                          stat("r", 65_040, "megawatt", "cap", ["ref"]))
+    analysis = analyse(brief)
+    assert [f.statistic.id for f in analysis.flags] == ["n"]
+    assert analysis.flags[0].references[0].distance == pytest.approx(1 - 20_000 / 65_040)
+    # The source's number is never changed.
+    assert analysis.brief.statistics[0].value == 20
+
+
+def test_more_than_is_consistent_with_a_slightly_larger_reference():
+    brief = figures_brief(stat("n", 376, "gigawatt", "cap", ["news"], "more-than"),
+                          stat("r", 376_261, "megawatt", "cap", ["ref"]))
+    assert analyse(brief).checks[0].distance == 0
+
+
+def test_sibling_rule_flags_an_average_under_half_of_its_sibling():
+    stats = [stat("cap-op", 400, "gigawatt", None, ["news"]), stat("n-op", 400, "reactor", None, ["news"]),
+             stat("cap-new", 10, "gigawatt", None, ["news"]), stat("n-new", 40, "reactor", None, ["news"])]
+    derived = [{"id": "avg-op", "label": text("Avg op"), "numerator": "cap-op", "denominator": "n-op",
+                "kind": "average"},
+               {"id": "avg-new", "label": text("Avg new"), "numerator": "cap-new", "denominator": "n-new",
+                "kind": "average"}]
+    flags = analyse(figures_brief(*stats, derived=derived)).flags
+    assert [f.statistic.id for f in flags] == ["cap-new"]
+    assert flags[0].siblings[0].sibling.figure.id == "avg-op"
+    # At more than half the sibling's size, nothing fires.
+    stats[2]["value"] = 25
+    assert analyse(figures_brief(*stats, derived=derived)).flags == ()
+
+
+def test_every_fact_names_sources_that_resolve(first_briefing):
+    analysis = analyse(first_briefing)
+    known = set(analysis.numbers)
+    decision = first_briefing.decision
+    statements = [decision.what, decision.who, decision.where, *decision.why, *first_briefing.background,
+                  *first_briefing.statistics, *first_briefing.watch]
+    for item in statements:
+        assert item.sources and set(item.sources) <= known

@@ -1,0 +1,119 @@
+"""The command as a user runs it: exit codes, no traceback, no Textual on the print path."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+NO_TEXTUAL = (
+    "import sys\n"
+    "from briefing.cli import main\n"
+    "code = main(sys.argv[1:])\n"
+    "assert not [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')], 'textual imported'\n"
+    "sys.exit(code)\n"
+)
+
+
+def run(*args: str, env: dict | None = None, cwd: Path | None = None, code: str | None = None):
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "BRIEFING"))}
+    environ.update(env or {})
+    command = [sys.executable, "-c", code, *args] if code else [sys.executable, "-m", "briefing", *args]
+    return subprocess.run(command, capture_output=True, text=True, env=environ, cwd=cwd or REPO, timeout=60)
+
+
+@pytest.mark.parametrize("args", [["print"], ["print", "--lang", "ru"], ["list"], ["check"], ["schema"]])
+def test_print_list_check_and_schema_never_import_textual(args):
+    result = run(*args, code=NO_TEXTUAL)
+    assert result.returncode == 0, result.stderr
+
+
+def test_print_defaults_to_80_columns_when_not_a_terminal():
+    result = run("print")
+    assert result.returncode == 0
+    assert max(len(line) for line in result.stdout.splitlines() if not line.strip().startswith("http")) <= 80
+
+
+def test_print_in_russian_from_the_environment():
+    result = run("print", env={"LANG": "ru_RU.UTF-8"})
+    assert result.stdout.startswith("Казахстан") and "КЛЮЧЕВОЕ РЕШЕНИЕ" in result.stdout
+
+
+def test_unsupported_language_falls_back_to_english_with_a_note():
+    result = run("list", env={"LANG": "de_DE.UTF-8"})
+    assert result.returncode == 0
+    assert "Kazakhstan" in result.stdout and "'de_DE' is not available" in result.stderr
+
+
+def test_list_shows_id_date_and_title_in_the_chosen_language():
+    assert run("list", "--lang", "ru").stdout == (
+        "kz-iaea-far-east-2025  21 ноября 2025\u202fг.  Казахстан принят в Дальневосточную региональную "
+        "группу МАГАТЭ\n")
+
+
+def test_check_exits_0_when_all_good_and_2_naming_the_place(tmp_path):
+    assert run("check").returncode == 0
+    bad = tmp_path / "bad.toml"
+    bad.write_text('id = "x"\ntitle = \n', encoding="utf-8")
+    result = run("check", str(bad))
+    assert result.returncode == 2
+    assert f"{bad}:2:9: invalid TOML" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_bad_data_folder_still_prints_the_good_briefing_with_status_2(tmp_path):
+    (tmp_path / "bad.toml").write_text("[[[", encoding="utf-8")
+    result = run("--data", str(tmp_path), "print")
+    assert result.returncode == 2 and result.stdout.startswith("Kazakhstan")
+    assert "bad.toml:1:" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["print", "no-such-id"], ["print", "--width", "x"], ["frobnicate"],
+                                  ["print", "--width", "5"], ["--lang"]])
+def test_usage_mistakes_exit_2_with_one_line_and_no_traceback(args):
+    result = run(*args)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and result.stderr.strip()
+
+
+def test_usage_errors_are_translated():
+    result = run("print", "--width", "x", "--lang", "ru")
+    assert "ошибка" in result.stderr and "использование" in result.stderr
+
+
+def test_several_briefings_need_an_id(tmp_path):
+    source = (REPO / "data/briefings/kz-iaea-far-east-2025.toml").read_text(encoding="utf-8")
+    (tmp_path / "two.toml").write_text(source.replace('id = "kz-iaea-far-east-2025"', 'id = "two"', 1),
+                                       encoding="utf-8")
+    result = run("--data", str(tmp_path), "print")
+    assert result.returncode == 2 and "kz-iaea-far-east-2025, two" in result.stderr
+    assert run("--data", str(tmp_path), "print", "two").returncode == 0
+
+
+def test_help_and_version_in_both_languages():
+    english, russian = run("--help"), run("--help", "--lang", "ru")
+    assert english.returncode == russian.returncode == 0
+    assert "print the brief as plain text" in english.stdout
+    assert "использование:" in russian.stdout and "print the brief" not in russian.stdout
+    assert run("--version").stdout.strip() == "briefing 0.1.0"
+
+
+def test_schema_is_json_with_translated_descriptions():
+    english = json.loads(run("schema").stdout)
+    russian = json.loads(run("schema", "--lang", "ru").stdout)
+    assert english["title"] == "Briefing" and "decision" in english["required"]
+    assert english["properties"]["cutoff"]["description"] == "Information cut-off."
+    assert russian["properties"]["cutoff"]["description"] != "Information cut-off."
+
+
+def test_print_into_a_closed_pipe_ends_quietly():
+    result = subprocess.run(f"{sys.executable} -m briefing print | head -1", shell=True, capture_output=True,
+                            text=True, cwd=REPO, timeout=60)
+    assert result.stdout.startswith("Kazakhstan") and result.stderr == ""
+
+
+def test_print_works_from_any_directory(tmp_path):
+    assert run("print", cwd=tmp_path).stdout.startswith("Kazakhstan")

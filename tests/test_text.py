@@ -1,0 +1,92 @@
+"""The printed brief: golden files in both languages, and what a reader relies on."""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from briefing.analysis import analyse
+from briefing.i18n import localizer
+from briefing.text import render
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture(scope="module")
+def analysis(first_briefing):
+    return analyse(first_briefing)
+
+
+@pytest.mark.parametrize("locale, width", [("en", 80), ("ru", 80), ("en", 60), ("ru", 120)])
+def test_brief_matches_golden_file(analysis, locale, width):
+    """A change in the printed brief must be looked at and accepted with UPDATE_GOLDEN=1."""
+    path = GOLDEN / f"kz-iaea-far-east-2025.{locale}.{width}.txt"
+    output = render(analysis, localizer(locale), width)
+    if UPDATE:
+        path.write_text(output, encoding="utf-8", newline="\n")
+    assert output == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("locale", ["en", "ru"])
+def test_same_input_same_bytes(analysis, first_briefing, locale):
+    loc = localizer(locale)
+    assert render(analysis, loc, 80) == render(analyse(first_briefing), loc, 80)
+
+
+@pytest.mark.parametrize("locale", ["en", "ru"])
+@pytest.mark.parametrize("width", [30, 50, 80, 132])
+def test_lines_fit_the_width_except_addresses(analysis, locale, width):
+    for line in render(analysis, localizer(locale), width).splitlines():
+        assert len(line) <= width or line.strip().startswith("http"), line
+
+
+@pytest.mark.parametrize("locale", ["en", "ru"])
+def test_plain_text_only(analysis, locale):
+    output = render(analysis, localizer(locale), 80)
+    assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]", output)
+    assert "[bold" not in output and "**" not in output
+
+
+def flat(text: str) -> str:
+    """Join wrapped lines, keeping the no-break spaces that CLDR puts in numbers and dates."""
+    return re.sub(r"[ \n]+", " ", text)
+
+
+SECTIONS = {
+    "en": ["KEY DECISION", "BACKGROUND", "SOURCE COMPARISON", "REACTOR STATISTICS", "WHAT TO WATCH", "SOURCES"],
+    "ru": ["КЛЮЧЕВОЕ РЕШЕНИЕ", "ПРЕДЫСТОРИЯ", "СРАВНЕНИЕ ИСТОЧНИКОВ", "СТАТИСТИКА", "ЗА ЧЕМ СЛЕДИТЬ", "ИСТОЧНИКИ"],
+}
+
+
+@pytest.mark.parametrize("locale", ["en", "ru"])
+def test_every_section_in_order(analysis, locale):
+    output = render(analysis, localizer(locale), 80)
+    positions = [output.find(heading) for heading in SECTIONS[locale]]
+    assert -1 not in positions and positions == sorted(positions)
+
+
+def test_english_brief_shows_the_facts_of_both_reports(analysis):
+    output = flat(render(analysis, localizer("en"), 200))
+    for fact in ["November 21, 2025", "September 29, 2023", "early 1990s", "416 reactors", "31 countries",
+                 "more than 376\u00a0GW", "nearly 10%", "63 reactors", "nearly 20\u00a0GW", "15 countries", "3 countries",
+                 "Lada.kz", "Far East Regional Group", "second and a third"]:
+        assert fact in output, fact
+
+
+def test_russian_brief_uses_russian_forms(analysis):
+    output = flat(render(analysis, localizer("ru"), 200))
+    for fact in ["21 ноября 2025\u202fг.", "начало 1990-х годов", "416 реакторов", "31 страна",
+                 "более 376\u00a0ГВт", "почти 10\u00a0%", "63 реактора", "почти 20\u00a0ГВт", "15 стран",
+                 "3 страны", "2 источника, 13 пунктов"]:
+        assert fact in output, fact
+    assert "“" not in output and "Briefing" not in output and "Status" not in output
+
+
+def test_every_reference_resolves_to_the_numbered_source_list(analysis):
+    output = render(analysis, localizer("en"), 80)
+    body, sources = output.split("\nSOURCES\n")
+    cited = {int(n) for n in re.findall(r"\[(\d+)\]", body)}
+    listed = {int(n) for n in re.findall(r"^\[(\d+)\]", sources, re.MULTILINE)}
+    assert cited and cited <= listed == set(range(1, len(analysis.brief.sources) + 1))
