@@ -141,7 +141,7 @@ def _run(args: argparse.Namespace, loc: Localizer) -> int:
     status = EXIT_USAGE if library.errors else EXIT_OK
     if command == "list":
         return max(status, _list(loc, library))
-    brief_id = _choose(loc, library, args.id)
+    brief_id = _choose(loc, library, getattr(args, "id", None))
     if command == "print":
         if brief_id is None:
             raise UsageError(loc._("there are several briefings; name one: %(ids)s",

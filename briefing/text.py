@@ -197,13 +197,14 @@ def _point(page: _Page, analysis: Analysis, loc: Localizer, number: int, result:
         page.para(label + text, pad, pad + "    ")
     for claim in result.conflicts:
         page.para(loc._("Value %(value)s given by %(sources)s",
-                        value=_value(loc, claim.value), sources=refs(analysis, claim.sources).strip()),
+                        value=value_text(loc, claim.value), sources=refs(analysis, claim.sources).strip()),
                   pad + "! ", pad + "  ")
     if point.note:
         page.para(loc._("Note: %(note)s", note=plain(loc.text(point.note))), pad, pad)
 
 
-def _value(loc: Localizer, value: object) -> str:
+def value_text(loc: Localizer, value: object) -> str:
+    """A structured comparison value (date, number or name) as a reader sees it."""
     if isinstance(value, dt.date):
         return loc.date(value)
     if isinstance(value, (int, float)):

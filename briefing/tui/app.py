@@ -1,0 +1,163 @@
+"""The dashboard app: which briefing is open, in which language, and the keys.
+
+State lives here: the library, the open briefing's id, its Analysis (computed
+once per briefing) and the locale as a reactive.  A language switch re-renders
+every localized widget from the analysis already computed; no file is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.containers import VerticalScroll
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from briefing.analysis import Analysis, analyse
+from briefing.i18n import N_, UI_LOCALES, Localizer, localizer
+from briefing.resources import styles_dir
+from briefing.store import Library
+from briefing.tui import saving
+from briefing.tui.commands import Palette, system_commands
+from briefing.tui.header import BriefHeader
+from briefing.tui.language import Localized, lazy
+from briefing.tui.notices import Notices
+from briefing.tui.panels import BackgroundPanel, ComparisonPanel, DecisionPanel, StatisticsPanel
+from briefing.tui.screens.errors import ErrorsScreen
+from briefing.tui.screens.help import HelpScreen
+from briefing.tui.screens.picker import PickerScreen
+from briefing.tui.too_small import MIN_COLUMNS, MIN_ROWS, TooSmall
+
+#: Actions that act on the briefing pane, so not while a screen covers it.
+PANE_ACTIONS = {"panel", "save", "picker", "errors", "help"}
+
+
+class BriefingApp(App):
+    TITLE = "briefing"
+    CSS_PATH = [styles_dir() / "app.tcss"]
+    HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_COLUMNS, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_ROWS, "-tall")]
+    BINDINGS = [
+        Binding("l", "toggle_language", lazy(N_("Language"))),
+        # One footer entry for the four panel keys: a footer group's label cannot be a lazy string.
+        Binding("1", "panel(1)", lazy(N_("Panels")), key_display="1–4"),
+        *(Binding(str(n), f"panel({n})", show=False) for n in (2, 3, 4)),
+        Binding("p", "save", lazy(N_("Save"))),
+        Binding("b", "picker", lazy(N_("Briefings"))),
+        Binding("e", "errors", lazy(N_("Errors"))),
+        Binding("question_mark", "help", lazy(N_("Help")), key_display="?"),
+        Binding("q", "quit", lazy(N_("Quit"))),
+        Binding("ctrl+q,ctrl+c", "quit", lazy(N_("Quit")), show=False, priority=True),
+        Binding("ctrl+p", "command_palette", lazy(N_("Commands")), show=False, priority=True),
+    ]
+
+    locale: reactive[str] = reactive("en", init=False)
+
+    def __init__(self, library: Library, brief_id: str | None = None, locale: str = "en"):
+        super().__init__()
+        self.library = library
+        self.brief_id = brief_id or next(iter(library.briefings))
+        self._pick_first = brief_id is None and len(library.briefings) > 1
+        self._analyses: dict[str, Analysis] = {}
+        self.notices = Notices(self)
+        self.set_reactive(BriefingApp.locale, locale)
+
+    @property
+    def loc(self) -> Localizer:
+        return localizer(self.locale)
+
+    @property
+    def analysis(self) -> Analysis:
+        if self.brief_id not in self._analyses:
+            self._analyses[self.brief_id] = analyse(self.library.briefings[self.brief_id])
+        return self._analyses[self.brief_id]
+
+    def compose(self) -> ComposeResult:
+        yield BriefHeader(id="header")
+        with VerticalScroll(id="panels", can_focus=False):
+            yield DecisionPanel(id="panel-1", classes="panel")
+            yield BackgroundPanel(id="panel-2", classes="panel")
+            yield ComparisonPanel(id="panel-3", classes="panel")
+            yield StatisticsPanel(id="panel-4", classes="panel")
+        yield TooSmall(id="too-small", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.localize_all()
+        if self._pick_first:
+            self.action_picker()
+        if self.library.errors:
+            self.action_errors()
+
+    def localize_all(self) -> None:
+        """Re-render every localized widget on every screen, then the footers."""
+        for screen in self.screen_stack:
+            for node in screen.walk_children(Localized, with_self=True):
+                node.localize()
+            screen.refresh_bindings()
+
+    def next_locale(self) -> str:
+        return UI_LOCALES[(UI_LOCALES.index(self.locale) + 1) % len(UI_LOCALES)]
+
+    def watch_locale(self) -> None:
+        self.localize_all()
+        self.notices.relocalize()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that have nothing to do are left out of the footer, and do nothing."""
+        if action in PANE_ACTIONS and self.screen.is_modal:
+            return False
+        if action == "errors":
+            return bool(self.library.errors)
+        if action == "picker":
+            return len(self.library.briefings) > 1
+        return True
+
+    def action_toggle_language(self) -> None:
+        self.locale = self.next_locale()
+
+    @property
+    def pane(self) -> Screen:
+        """The briefing pane: the screen at the bottom of the stack, whatever covers it."""
+        return self.screen_stack[0]
+
+    def action_panel(self, number: int) -> None:
+        panel = self.pane.query_one(f"#panel-{number}")
+        panel.entry.focus(scroll_visible=False)
+        self.pane.query_one("#panels").scroll_to_widget(panel, animate=False, top=True)
+
+    def action_save(self) -> None:
+        self.notices.say(*saving.save(self.analysis, self.loc))
+
+    def action_picker(self) -> None:
+        self.push_screen(PickerScreen(), self.open_briefing)
+
+    def action_errors(self) -> None:
+        self.push_screen(ErrorsScreen())
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_command_palette(self) -> None:
+        if not CommandPalette.is_open(self):
+            self.push_screen(Palette(placeholder=self.loc._("Search for commands…")))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        return system_commands(self, screen)
+
+    def open_briefing(self, brief_id: str | None) -> None:
+        if brief_id is None or brief_id == self.brief_id:
+            return
+        self.brief_id = brief_id
+        for scroll in self.pane.query(VerticalScroll):
+            scroll.scroll_home(animate=False)
+        self.localize_all()
+
+
+def make_app(library: Library, brief_id: str | None = None, locale: str = "en") -> BriefingApp:
+    """The app as `briefing` runs it; tests build theirs here too."""
+    return BriefingApp(library, brief_id, locale)

@@ -1,0 +1,61 @@
+"""The command palette in the current language: its commands, its prompt and its empty result.
+
+Textual's own system commands and palette texts are English, so the app
+yields these instead and opens this palette.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from rich.align import Align
+from rich.text import Text
+from textual.app import SystemCommand
+from textual.command import CommandList, CommandPalette
+from textual.screen import Screen
+from textual.theme import ThemeProvider
+from textual.widgets.option_list import Option
+
+if TYPE_CHECKING:
+    from briefing.tui.app import BriefingApp
+
+
+def system_commands(app: BriefingApp, screen: Screen) -> Iterable[SystemCommand]:
+    loc = app.loc
+    other = loc.language_name(app.next_locale())
+    yield SystemCommand(loc._("Switch language"), loc._("Next language: %(language)s", language=other),
+                        app.action_toggle_language)
+    yield SystemCommand(loc._("Save the brief"),
+                        loc._("Write the plain-text brief in this language to a new file in the current folder"),
+                        app.action_save)
+    if len(app.library.briefings) > 1:
+        yield SystemCommand(loc._("Choose a briefing"), loc._("Open another briefing"), app.action_picker)
+    if app.library.errors:
+        yield SystemCommand(loc._("Show load errors"), loc._("List the files that could not be loaded"),
+                            app.action_errors)
+    yield SystemCommand(loc._("Help"), loc._("Show the keys and what the marks mean"), app.action_help)
+    yield SystemCommand(loc._("Change theme"), loc._("Choose the colours: dark, light, ANSI and more"),
+                        lambda: app.push_screen(Palette(providers=[ThemeProvider],
+                                                        placeholder=loc._("Search for themes…"))))
+    yield SystemCommand(loc._("Quit"), loc._("Close the dashboard"), app.action_quit)
+
+
+class Palette(CommandPalette):
+    """The command palette with its prompt and its 'no matches' line in the current language."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Textual 8.2.8 writes "No matches found" in English here; this is its
+        # method with the message localized.
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(Option(
+                    Align.center(Text(self.app.loc._("No matches found"), style="not bold")),
+                    disabled=True, id=self._NO_MATCHES))
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)

@@ -1,0 +1,43 @@
+"""Notifications that follow the language: each is kept as a function of the Localizer.
+
+A switch clears the toasts on screen and says the live ones again in the new
+language, for the time they had left.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import NamedTuple
+
+from textual.app import App
+from textual.notifications import SeverityLevel
+
+from briefing.i18n import Localizer
+
+Message = Callable[[Localizer], str]
+
+
+class _Notice(NamedTuple):
+    message: Message
+    severity: SeverityLevel
+    until: float
+
+
+class Notices:
+    def __init__(self, app: App):
+        self.app = app
+        self._live: list[_Notice] = []
+
+    def say(self, message: Message, severity: SeverityLevel = "information") -> None:
+        timeout = self.app.NOTIFICATION_TIMEOUT * (2 if severity == "error" else 1)
+        self._live.append(_Notice(message, severity, time.monotonic() + timeout))
+        self.app.notify(message(self.app.loc), severity=severity, timeout=timeout, markup=False)
+
+    def relocalize(self) -> None:
+        now = time.monotonic()
+        self._live = [n for n in self._live if n.until > now]
+        self.app.clear_notifications()
+        for notice in self._live:
+            self.app.notify(notice.message(self.app.loc), severity=notice.severity,
+                            timeout=notice.until - now, markup=False)

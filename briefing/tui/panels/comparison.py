@@ -1,0 +1,131 @@
+"""Panel 3: one row per comparison point, one column per source, and the selected point in full.
+
+Cells are cut to the column width (the table must fit the panel), so the
+detail below shows the selected row whole: every source's statement, value
+conflicts, the note and the source-list entries it rests on.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Static
+
+from briefing.analysis import Analysis, PointResult
+from briefing.i18n import N_, Localizer
+from briefing.model import Source
+from briefing.sanitize import one_line, plain
+from briefing.text import STATUS_LABELS, compared_sources, comparison_summary, refs, source_name, value_text
+from briefing.tui.panels.base import Detail, TablePanel, short_moment, source_entries
+from briefing.tui.prose import BULLET, Row, blank, bullets, entry, heading, para
+from briefing.tui.table import BriefTable, Column, cut
+
+#: A status as a table cell: a mark that reads without colour, and a short word.
+STATUS_CELLS = {
+    "agree": ("✓", N_("agree")),
+    "differ": ("≠", N_("differ")),
+    "single": ("1", N_("one source")),
+    "none": ("–", N_("no source")),
+}
+#: Narrowest useful widths (in cells) of the question and of each source column.
+MIN_QUESTION, MIN_SOURCE = 14, 12
+
+
+class ComparisonPanel(TablePanel):
+    NUMBER = 3
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="comparison-summary", markup=False)
+        yield BriefTable(id="comparison-table", header_height=2)
+        yield Detail(id="comparison-detail")
+
+    def title(self, loc: Localizer) -> str:
+        return loc._("Source comparison")
+
+    def localize(self) -> None:
+        self.query_one("#comparison-summary", Static).update(
+            Content(comparison_summary(self.app.loc, self.app.analysis)))
+        super().localize()
+
+    def fill(self, keep: bool) -> None:
+        loc, analysis = self.app.loc, self.app.analysis
+        table = self.query_one(BriefTable)
+        sources = compared_sources(analysis)
+        statuses = [loc._(word) for _, word in STATUS_CELLS.values()]
+        status_width = max(cell_len(s) for s in [loc._("Status"), *statuses]) + 2
+        number_width = len(str(len(analysis.points)))
+        # Each column adds a cell of padding on either side; room is kept for the scrollbar.
+        free = table.room - 2 * (3 + len(sources)) - status_width - number_width
+        question = max(MIN_QUESTION, free * 2 // 5 if sources else free)
+        source_width = max(MIN_SOURCE, (free - question) // len(sources)) if sources else 0
+        columns = [Column("number", "#", number_width), Column("question", loc._("Question"), question),
+                   Column("status", loc._("Status"), status_width)]
+        columns += [Column(f"source-{s.id}", f"{source_name(loc, s)}\n{_source_line(loc, s)}", source_width)
+                    for s in sources]
+        rows = []
+        for number, result in enumerate(analysis.points, start=1):
+            said = {p.source: p for p in result.point.positions}
+            mark, word = STATUS_CELLS[result.status]
+            cells = [Text(str(number)), cut(one_line(loc.text(result.point.question))),
+                     Text(f"{mark} {loc._(word)}", style="bold" if result.status == "differ" else "")]
+            for source in sources:
+                position = said.get(source.id)
+                cells.append(cut(one_line(loc.text(position.says))) if position
+                             else cut(loc._("does not mention it"), "italic dim"))
+            rows.append((result.point.id, cells))
+        table.fill(columns, rows, keep)
+
+    def show_detail(self) -> None:
+        analysis = self.app.analysis
+        row = self.query_one(BriefTable).cursor_row
+        self.query_one(Detail).show(point_detail(self.app.loc, analysis, row + 1, analysis.points[row])
+                                    if analysis.points else [])
+
+
+def _source_line(loc: Localizer, source: Source) -> str:
+    """'Russian · Nov 22, 2025': the second header line of a source column."""
+    return f"{loc.language_name(source.language)} · {short_moment(loc, source.published)}"
+
+
+def point_detail(loc: Localizer, analysis: Analysis, number: int, result: PointResult) -> list[Row]:
+    """The point as the printed brief gives it, then the entries of the sources it cites."""
+    point = result.point
+    said = {p.source: p for p in point.positions}
+    statements = []
+    for source in compared_sources(analysis):
+        position = said.get(source.id)
+        statement = (Content(plain(loc.text(position.says))) if position
+                     else Content.styled(loc._("does not mention it"), "italic"))
+        statements += entry(f"[{analysis.numbers[source.id]}]",
+                            [Content.assemble((source_name(loc, source), "bold"), ": ", statement)])
+    rows = [
+        *heading(f"{number}. {one_line(loc.text(point.question))}"),
+        *para(loc._("Status: %(status)s", status=loc._(STATUS_LABELS[result.status]))),
+        *statements,
+        *bullets((loc._("Value %(value)s given by %(sources)s", value=value_text(loc, claim.value),
+                        sources=refs(analysis, claim.sources).strip()) for claim in result.conflicts), mark="!"),
+    ]
+    if point.note:
+        rows += para(loc._("Note: %(note)s", note=plain(loc.text(point.note))))
+    cited = [p.source for p in point.positions]
+    if cited:
+        rows += [*blank(), *heading(loc._("Sources")), *source_entries(analysis, loc, cited)]
+    return [*rows, *blank(), *heading(loc._("Coverage by source")), *_coverage(loc, analysis)]
+
+
+def _coverage(loc: Localizer, analysis: Analysis) -> list[Row]:
+    rows = []
+    for cover in analysis.coverage:
+        if cover.source.kind == "reference-dataset":
+            continue
+        lines = [loc._("%(source)s: %(covered)s of %(total)s",
+                       source=f"[{analysis.numbers[cover.source.id]}] {source_name(loc, cover.source)}",
+                       covered=loc.number(cover.covered),
+                       total=loc.n_("%(count)s point", "%(count)s points", cover.total))]
+        if cover.only_here:
+            lines.append(loc._("Only here: %(points)s",
+                               points="; ".join(one_line(loc.text(p.question)) for p in cover.only_here)))
+        rows += entry(BULLET, lines)
+    return rows

@@ -1,0 +1,111 @@
+"""Text laid out as the printed brief lays it out: labels in a column, text wrapping under itself.
+
+Panels describe what they show as rows (a label, a text and the width of the
+label column); `Prose` wraps them once per width and caches the lines, which
+keeps a language switch quick.  Every piece is a `Content` built from the
+string itself, so text from a briefing file is never read as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from rich.cells import cell_len
+from textual.content import Content
+from textual.geometry import Size
+from textual.widget import Widget
+
+BULLET = "•"
+#: Below this many cells beside a label, the text goes under the label instead.
+MIN_TEXT = 20
+#: How far text under its label is indented.
+UNDER_INDENT = 2
+
+
+class Row(NamedTuple):
+    label: Content
+    text: Content
+    indent: int  # width of the label column, gap included
+
+
+Words = str | Content
+
+
+def _content(text: Words, style: str = "") -> Content:
+    return text if isinstance(text, Content) else Content.styled(text, style)
+
+
+def para(text: Words, style: str = "") -> list[Row]:
+    return [Row(Content(""), _content(text, style), 0)]
+
+
+def heading(text: str) -> list[Row]:
+    return para(text, "bold")
+
+
+def blank() -> list[Row]:
+    return para("")
+
+
+def labelled(pairs: Iterable[tuple[str, Words]], label_style: str = "bold") -> list[Row]:
+    """'Label   text' rows sharing one label column."""
+    pairs = list(pairs)
+    indent = max((cell_len(label) for label, _ in pairs), default=0) + 2
+    return [Row(Content.styled(label, label_style), _content(text), indent) for label, text in pairs]
+
+
+def bullets(items: Iterable[Words], mark: str = BULLET) -> list[Row]:
+    return [Row(Content(mark), _content(item), cell_len(mark) + 1) for item in items]
+
+
+def entry(label: str, lines: Iterable[Words]) -> list[Row]:
+    """Several lines under one label, e.g. a numbered source-list entry."""
+    indent = cell_len(label) + 1
+    return [Row(Content(label if n == 0 else ""), _content(line), indent) for n, line in enumerate(lines)]
+
+
+def lay_out(rows: Iterable[Row], width: int) -> list[Content]:
+    """The rows wrapped at `width`; long words (addresses) are folded, never cut."""
+    lines: list[Content] = []
+    for label, text, indent in rows:
+        if indent and width - indent < MIN_TEXT and label.cell_length:
+            lines.append(label)
+            label, indent = Content(""), UNDER_INDENT
+        wrapped = text.wrap(max(width - indent, 1)) if text.cell_length else [Content("")]
+        for n, line in enumerate(wrapped):
+            lead = label if n == 0 else Content("")
+            lines.append(Content.assemble(lead, " " * (indent - lead.cell_length), line))
+    return lines
+
+
+class Prose(Widget):
+    """Rows of text, rewrapped whenever the width changes."""
+
+    DEFAULT_CSS = """
+    Prose {
+        height: auto;
+        text-wrap: nowrap;
+    }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._rows: list[Row] = []
+        self._lines: tuple[int, list[Content]] = (-1, [])
+
+    def show(self, rows: list[Row]) -> None:
+        self._rows = rows
+        self._lines = (-1, [])
+        self.refresh(layout=True)
+
+    def lines(self, width: int) -> list[Content]:
+        if self._lines[0] != width:
+            self._lines = (width, lay_out(self._rows, width))
+        return self._lines[1]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lines(width))
+
+    def render(self) -> Content:
+        return Content("\n").join(self.lines(self.size.width))

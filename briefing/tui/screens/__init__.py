@@ -1,0 +1,1 @@
+"""Screens over the briefing pane: help, the briefing picker and the list of bad files."""

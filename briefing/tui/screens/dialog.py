@@ -1,0 +1,37 @@
+"""A modal box with a localized title over the briefing pane, closed with Esc."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer
+
+from briefing.i18n import N_
+from briefing.tui.language import Localized, lazy
+
+
+class Dialog(Localized, ModalScreen):
+    """A modal screen stops the app's plain keys, so the ones that work everywhere are repeated here."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss", lazy(N_("Close"))),
+        Binding("l", "app.toggle_language", lazy(N_("Language"))),
+        Binding("q", "app.quit", lazy(N_("Quit"))),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield from self.body()
+        yield Footer(compact=True)
+
+    def body(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def on_mount(self) -> None:
+        self.localize()
+
+    def set_title(self, title: str) -> None:
+        self.query_one(".dialog").border_title = Content(title)

@@ -1,0 +1,25 @@
+"""The files that could not be loaded, each with the line `briefing check` prints for it."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+
+from briefing.tui.prose import Prose, blank, bullets, para
+from briefing.tui.screens.dialog import Dialog
+
+
+class ErrorsScreen(Dialog):
+    def body(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Prose()
+
+    def localize(self) -> None:
+        loc, errors = self.app.loc, self.app.library.errors
+        self.set_title(loc._("Files that could not be loaded"))
+        self.query_one(Prose).show([
+            *para(loc.n_("%(count)s file could not be loaded; the briefings that loaded open as usual.",
+                         "%(count)s files could not be loaded; the briefings that loaded open as usual.",
+                         len(errors))),
+            *blank(),
+            *bullets(error.describe(loc) for error in errors)])
