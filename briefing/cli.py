@@ -1,8 +1,10 @@
 """The `briefing` command: the dashboard by default; print, list, check and schema.
 
-Exit status: 0 success, 2 bad data or usage, 1 anything else.  User mistakes
-get one line on stderr, never a traceback.  print, list, check and schema never
-import Textual, so they start as fast as the platform allows.
+Exit status: 0 success, 2 bad data or usage, 1 anything else, 130 interrupted.
+User mistakes get one line on stderr, never a traceback.  Every line written
+goes through briefing.sanitize, so no escape code from a file, a file name or
+an argument reaches the terminal.  print, list, check and schema never import
+Textual, so they start as fast as the platform allows.
 """
 
 from __future__ import annotations
@@ -12,14 +14,16 @@ import contextlib
 import json
 import os
 import shutil
+import signal
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from briefing import __version__
-from briefing.i18n import N_, UI_LOCALES, Localizer, localizer, resolve_locale
+from briefing.i18n import DEFAULT_LOCALE, N_, UI_LOCALES, Localizer, localizer, resolve_locale
+from briefing.sanitize import escaped, output
 
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 #: argparse's own messages, so the catalog carries them and help and errors are translated too.
 ARGPARSE_MESSAGES = (
@@ -38,6 +42,26 @@ class UsageError(Exception):
 
 class DataError(Exception):
     """Bad briefing data; the lines are already printed.  Exit status 2."""
+
+
+class OutputError(Exception):
+    """Standard output is closed or failed; exit status 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, writing help and errors the way the rest of the command writes (arguments are untrusted too)."""
+
+    _loc: Localizer | None = None
+
+    def _print_message(self, message: str, file=None) -> None:
+        if not message or file is None:  # argparse passes the stream itself: None when it is closed
+            return
+        if file is sys.stdout:
+            _write_stdout("\n".join(escaped(line) for line in message.split("\n")),
+                          self._loc or localizer(DEFAULT_LOCALE))
+        else:
+            for line in message.rstrip("\n").split("\n"):
+                _err(line)
 
 
 def _prescan_lang(argv: Sequence[str]) -> str | None:
@@ -70,10 +94,11 @@ def build_parser(loc: Localizer) -> argparse.ArgumentParser:
     common.add_argument("--data", metavar="DIR", action="append", default=argparse.SUPPRESS,
                         help=loc._("also load briefings from DIR (repeatable; see also BRIEFING_PATH)"))
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="briefing", parents=[common], add_help=False,
         description=loc._("Briefings on one news event, compared source by source, in Russian and English."),
         epilog=loc._("Without a command, the dashboard opens."))
+    parser._loc = loc
     _add_help(parser, loc)
     parser.add_argument("--version", action="version", version=f"briefing {__version__}",
                         help=loc._("show the version and exit"))
@@ -81,6 +106,7 @@ def build_parser(loc: Localizer) -> argparse.ArgumentParser:
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, parents=[common], add_help=False, help=help_text, description=help_text)
+        sub._loc = loc
         _add_help(sub, loc)
         return sub
 
@@ -109,9 +135,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     locale, unsupported = resolve_locale(_prescan_lang(argv), os.environ)
     loc = localizer(locale)
-    if unsupported:
-        _err(loc._("briefing: note: language '%(name)s' is not available, using English", name=unsupported))
     try:
+        if unsupported:
+            _err(loc._("briefing: note: language '%(name)s' is not available, using English", name=unsupported))
         with _argparse_speaks(loc):
             args = build_parser(loc).parse_args(argv)
         return _run(args, loc)
@@ -120,9 +146,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             _err(f"briefing: {exc}")
         return EXIT_USAGE
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         _silence_stdout()
+        return EXIT_FAILURE
+    except OutputError as exc:
+        _silence_stdout()
+        _err(f"briefing: {exc}")
         return EXIT_FAILURE
 
 
@@ -172,7 +202,8 @@ def _print(loc: Localizer, brief, width: int | None) -> None:
     from briefing.text import render
 
     if width is None:
-        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 80
+        # A terminal narrower than the brief's minimum gets the minimum, not an error.
+        width = max(shutil.get_terminal_size().columns, 20) if _stdout_is_terminal() else 80
     if width < 20:
         raise UsageError(loc._("--width must be at least 20"))
     _write(loc, render(analyse(brief), loc, width))
@@ -195,7 +226,8 @@ def _check(loc: Localizer, files: list[Path] | None, folders: list[str]) -> int:
     from briefing.store import load_library, search_folders
 
     library = load_library(files if files is not None else search_folders(folders))
-    lines = [loc._("ok: %(path)s (%(id)s)", path=library.origins[bid], id=bid) for bid in library.briefings]
+    lines = [loc._("ok: %(path)s (%(id)s)", path=escaped(str(library.origins[bid])), id=bid)
+             for bid in library.briefings]
     if lines:
         _write(loc, "\n".join(lines) + "\n")
     for error in library.errors:
@@ -233,29 +265,80 @@ def _translate_descriptions(node: object, loc: Localizer) -> None:
 
 
 def _write(loc: Localizer, text: str) -> None:
-    encoding = sys.stdout.encoding or "utf-8"
+    """Text to stdout, control characters removed, all of it or (with a clear message) none of it."""
+    _write_stdout(output(text), loc)
+
+
+def _write_stdout(text: str, loc: Localizer) -> None:
+    stream = sys.stdout
+    if stream is None:  # started with stdout closed (briefing print >&-)
+        raise OutputError(loc._("standard output is closed; there is nowhere to print"))
+    encoding = stream.encoding or "utf-8"
     try:
         data = text.encode(encoding)
     except UnicodeEncodeError:
-        raise UsageError(loc._("the output encoding %(encoding)s cannot show this text; "
-                               "set PYTHONIOENCODING=utf-8", encoding=encoding)) from None
-    sys.stdout.flush()
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
+        raise UsageError(_readable(loc, encoding)) from None
+    try:
+        stream.flush()
+        stream.buffer.write(data)
+        stream.buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(loc._("cannot write to standard output: %(reason)s",
+                                reason=exc.strerror or type(exc).__name__)) from None
+
+
+def _readable(loc: Localizer, encoding: str) -> str:
+    """The encoding message in the user's language, or in English when stderr cannot show that either."""
+    message = loc._("the output encoding %(encoding)s cannot show this text; set PYTHONIOENCODING=utf-8",
+                    encoding=encoding)
+    stderr_encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
+    try:
+        message.encode(stderr_encoding)
+    except (UnicodeEncodeError, LookupError):
+        message = localizer(DEFAULT_LOCALE)._(
+            "the output encoding %(encoding)s cannot show this text; set PYTHONIOENCODING=utf-8", encoding=encoding)
+    return message
 
 
 def _err(line: str) -> None:
+    """One line on stderr: escape codes shown, never obeyed; quiet when stderr is gone."""
     stream = sys.stderr
+    if stream is None:
+        return
     encoding = stream.encoding or "utf-8"
-    stream.write(line.encode(encoding, "backslashreplace").decode(encoding) + "\n")
-    stream.flush()
+    try:
+        stream.write(escaped(line).encode(encoding, "backslashreplace").decode(encoding) + "\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout is not None and sys.stdout.isatty()
+    except ValueError:  # closed
+        return False
 
 
 def _silence_stdout() -> None:
-    """After a closed pipe, point stdout at devnull so the interpreter's final flush stays quiet."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    """After a closed pipe or a failed write, point stdout at devnull so the interpreter's final flush stays quiet."""
+    if sys.stdout is None:
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def entry() -> None:
-    sys.exit(main())
+    """The console script.  From here on Ctrl-C is a KeyboardInterrupt, which ends the command with 130."""
+    with contextlib.suppress(ValueError):  # not the main thread: leave signals alone
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        code = main()
+    except KeyboardInterrupt:
+        code = EXIT_INTERRUPTED
+    sys.exit(code)

@@ -139,6 +139,8 @@ def _parse_fuzzy_date(value: Any) -> FuzzyDate:
         raise problem("bad_date", value=repr(value)[:40])
     if match["decade"]:
         return FuzzyDate(int(match["decade"]), decade=True, part=match["part"] or "")
+    if int(match["year"]) == 0:  # there is no year 0: no date of it could be shown
+        raise problem("bad_date", value=repr(value)[:40])
     month = int(match["month"] or 0)
     if match["month"] and not 1 <= month <= 12:
         raise problem("bad_month", value=value, month=month)

@@ -8,8 +8,13 @@ language the user has chosen at that moment.
 
 from __future__ import annotations
 
+import datetime as dt
+import errno
+import math
 import os
 import re
+import reprlib
+import stat
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -20,9 +25,17 @@ from pydantic import ValidationError
 from briefing import resources
 from briefing.i18n import N_, Localizer
 from briefing.model import PROBLEMS, Briefing
+from briefing.sanitize import escaped
 
-#: Larger files are refused unread: no real briefing comes near this.
-MAX_FILE_BYTES = 5 * 1024 * 1024
+#: Larger files are refused unread.  The first briefing is 34 kB; a hostile
+#: megabyte of TOML can already cost the parser some 150 MB of memory.
+MAX_FILE_BYTES = 1024 * 1024
+#: Deeper nesting is refused before validation (the first briefing is 7 deep);
+#: it also keeps tomllib's cost for dotted keys, quadratic in their length, small.
+MAX_DEPTH = 16
+#: More values than this are refused before validation (the first briefing has
+#: about 700), so a file of a million empty tables cannot make a million errors.
+MAX_VALUES = 20_000
 ENV_PATH = "BRIEFING_PATH"
 
 #: Messages for schema errors, by pydantic error type; others fall back to pydantic's own text.
@@ -47,6 +60,49 @@ SCHEMA_MESSAGES = {
     "union": N_("expected {expected}, got {got}"),
     "recursion_loop": N_("nested too deeply"),
 }
+TOO_DEEP = N_("tables and lists are nested more than {limit} levels deep")
+TOO_MANY = N_("the file holds more than {limit} values, too many for a briefing")
+
+#: tomllib's reasons, so that they can be translated; the English text is tomllib's own.
+#: A reason not listed here (from another Python version) is shown as tomllib words it.
+TOML_REASONS = [(re.compile(pattern), message) for pattern, message in (
+    (r"Invalid statement", N_("invalid TOML: Invalid statement")),
+    (r"Expected newline or end of document after a statement",
+     N_("invalid TOML: Expected newline or end of document after a statement")),
+    (r"Expected '\]' at the end of a table declaration",
+     N_("invalid TOML: Expected ']' at the end of a table declaration")),
+    (r"Expected '\]\]' at the end of an array declaration",
+     N_("invalid TOML: Expected ']]' at the end of an array declaration")),
+    (r"Expected '=' after a key in a key/value pair", N_("invalid TOML: Expected '=' after a key in a key/value pair")),
+    (r"Expected (?P<what>.+)", N_("invalid TOML: Expected {what}")),
+    (r"Found invalid character (?P<char>.+)", N_("invalid TOML: Found invalid character {char}")),
+    (r"Illegal character '\\n'", N_("invalid TOML: the string is not closed on its line")),
+    (r"Illegal character (?P<char>.+)", N_("invalid TOML: Illegal character {char}")),
+    (r"Cannot declare (?P<key>.+) twice", N_("invalid TOML: Cannot declare {key} twice")),
+    (r"Cannot overwrite a value", N_("invalid TOML: Cannot overwrite a value")),
+    (r"Cannot mutate immutable namespace (?P<key>.+)", N_("invalid TOML: Cannot mutate immutable namespace {key}")),
+    (r"Cannot redefine namespace (?P<key>.+)", N_("invalid TOML: Cannot redefine namespace {key}")),
+    (r"Duplicate inline table key (?P<key>.+)", N_("invalid TOML: Duplicate inline table key {key}")),
+    (r"Invalid initial character for a key part", N_("invalid TOML: Invalid initial character for a key part")),
+    (r"Unclosed array", N_("invalid TOML: Unclosed array")),
+    (r"Unclosed inline table", N_("invalid TOML: Unclosed inline table")),
+    (r"Unescaped '\\' in a string", N_("invalid TOML: Unescaped '\\' in a string")),
+    (r"Invalid hex value", N_("invalid TOML: Invalid hex value")),
+    (r"Escaped character is not a Unicode scalar value",
+     N_("invalid TOML: Escaped character is not a Unicode scalar value")),
+    (r"Unterminated string", N_("invalid TOML: Unterminated string")),
+    (r"Invalid date or datetime", N_("invalid TOML: Invalid date or datetime")),
+    (r"Invalid value", N_("invalid TOML: Invalid value")),
+)]
+
+#: Why a file or folder could not be read, by errno; other errors show the system's own words.
+OS_REASONS = {
+    errno.EACCES: N_("no permission to read it"),
+    errno.EPERM: N_("no permission to read it"),
+    errno.ELOOP: N_("its symbolic links form a loop"),
+    errno.ENOENT: N_("it does not exist, or is a broken symbolic link"),
+    errno.EIO: N_("input/output error"),
+}
 _UNION_NAMES = {
     "int": N_("a whole number"), "float": N_("a number"), "str": N_("text"),
     "date": N_("a date"), "datetime": N_("a date and time"),
@@ -54,6 +110,7 @@ _UNION_NAMES = {
 _TYPE_NAMES = {
     str: N_("text"), int: N_("a whole number"), float: N_("a number"), bool: N_("true/false"),
     list: N_("a list"), dict: N_("a table"),
+    dt.date: N_("a date"), dt.datetime: N_("a date and time"), dt.time: N_("a time of day"),
 }
 
 
@@ -74,7 +131,7 @@ class LoadError:
         values.update({k: " | ".join(loc._(v) for v in names) for k, names in self.translated.items()})
         text = loc._(self.message).format(**values)
         where = f"{self.path}:{self.place}" if self.place else str(self.path)
-        return f"{where}: {text}"
+        return escaped(f"{where}: {text}")
 
 
 @dataclass
@@ -95,23 +152,31 @@ def search_folders(extra: Iterable[str | Path] = (), environ: Mapping[str, str] 
 
 
 def find_files(folders: Iterable[Path]) -> tuple[list[Path], list[LoadError]]:
-    """Every *.toml under the folders, sorted; symlinked folders are not followed (no loops)."""
+    """Every *.toml under the folders, sorted; symlinked folders are not followed (no loops).
+
+    A path that exists but is not a folder is taken as a file, and loading it
+    says whether it is one.  A folder that cannot be read is reported.
+    """
     files: list[Path] = []
     errors: list[LoadError] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
+
+    def unreadable(exc: OSError) -> None:
+        errors.append(_os_error(Path(exc.filename), exc, N_("cannot read the folder: {reason}")))
+
     for folder in folders:
-        if folder.is_file():
-            found = [folder]
-        elif folder.is_dir():
+        if folder.is_dir():
             found = []
-            for root, dirs, names in os.walk(folder, onerror=None):
+            for root, dirs, names in os.walk(folder, onerror=unreadable):
                 dirs.sort()
                 found += [Path(root) / n for n in sorted(names) if n.endswith(".toml")]
+        elif os.path.lexists(folder):
+            found = [folder]
         else:
             errors.append(LoadError(folder, N_("no such file or folder")))
             continue
         for path in found:
-            key = path.absolute()
+            key = os.path.realpath(path)  # one file reached twice, through a link or two folders, loads once
             if key not in seen:
                 seen.add(key)
                 files.append(path)
@@ -137,34 +202,131 @@ def load_library(folders: Iterable[Path]) -> Library:
 
 
 def load_file(path: Path) -> Briefing | LoadError:
-    """Read, decode, parse and validate one file."""
+    """Read, decode, parse and validate one file.
+
+    Only regular files are opened (a FIFO or a device never blocks the loader),
+    at most MAX_FILE_BYTES are read, and depth and size are bounded before the
+    parser and the validator can spend time or memory on them.
+    """
+    raw = _read(path)
+    if isinstance(raw, LoadError):
+        return raw
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        return LoadError(path, N_("cannot read the file: {reason}"), {"reason": exc.strerror or exc})
-    if len(raw) > MAX_FILE_BYTES:
-        return LoadError(path, N_("the file is larger than {limit} MB, too large for a briefing"),
-                         {"limit": MAX_FILE_BYTES // (1024 * 1024)})
-    try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")  # a UTF-8 BOM, as some editors write it, is accepted quietly
     except UnicodeDecodeError as exc:
         line, column = _line_column(raw[: exc.start].decode("utf-8", "replace"))
         return LoadError(path, N_("not UTF-8 text: byte {byte} cannot be decoded"),
                          {"byte": f"0x{raw[exc.start]:02x}"}, f"{line}:{column}")
+    deep_key = _DEEP_KEY.search(text)
+    if deep_key:
+        return LoadError(path, TOO_DEEP, {"limit": MAX_DEPTH}, "%d:%d" % _line_column(text[: deep_key.start()]))
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        reason, place = _toml_reason(str(exc))
-        return LoadError(path, N_("invalid TOML: {reason}"), {"reason": reason}, place)
+        return _toml_error(path, str(exc))
     except RecursionError:
-        return LoadError(path, N_("invalid TOML: {reason}"), {"reason": "nested too deeply"})
+        return LoadError(path, TOO_DEEP, {"limit": MAX_DEPTH}, _deep_bracket(text))
+    problem = _shape_problem(path, data)
+    if problem:
+        return problem
     try:
         return Briefing.model_validate(data)
     except ValidationError as exc:
         return _schema_error(path, exc)
     except RecursionError:
         return LoadError(path, SCHEMA_MESSAGES["recursion_loop"])
+
+
+def _read(path: Path) -> bytes | LoadError:
+    """The bytes of a regular file of at most MAX_FILE_BYTES, or why there are none."""
+    flags = os.O_RDONLY
+    for name in ("O_NONBLOCK", "O_NOCTTY", "O_CLOEXEC", "O_BINARY"):
+        flags |= getattr(os, name, 0)
+    try:
+        fd = os.open(path, flags)  # non-blocking: opening a FIFO with no writer returns at once
+    except OSError as exc:
+        return _os_error(path, exc, N_("cannot read the file: {reason}"))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return LoadError(path, N_("not a regular file: briefings are read only from ordinary files"))
+        too_large = LoadError(path, N_("the file is larger than {limit} MB, too large for a briefing"),
+                              {"limit": MAX_FILE_BYTES // (1024 * 1024)})
+        if info.st_size > MAX_FILE_BYTES:
+            return too_large  # refused unread
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_FILE_BYTES:  # a file may grow, or under-report its size: one byte past the limit at most
+            chunk = os.read(fd, MAX_FILE_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return too_large if size > MAX_FILE_BYTES else b"".join(chunks)
+    except OSError as exc:
+        return _os_error(path, exc, N_("cannot read the file: {reason}"))
+    finally:
+        os.close(fd)
+
+
+def _os_error(path: Path, exc: OSError, message: str) -> LoadError:
+    reason = OS_REASONS.get(exc.errno or 0)
+    if reason:
+        return LoadError(path, message, translated={"reason": (reason,)})
+    return LoadError(path, message, {"reason": exc.strerror or type(exc).__name__})
+
+
+def _toml_error(path: Path, message: str) -> LoadError:
+    reason, place = _toml_reason(message)
+    for pattern, template in TOML_REASONS:
+        match = pattern.fullmatch(reason)
+        if match:
+            return LoadError(path, template, match.groupdict(), place)
+    return LoadError(path, N_("invalid TOML: {reason}"), {"reason": reason}, place)
+
+
+# A dotted key of more than MAX_DEPTH parts (a.a.a... = 1 or [a.a.a...]).  tomllib's
+# time and memory grow with the square of a key's length, so such keys are refused
+# before parsing.  A key starts the text or follows white space, [, { or a comma, and
+# every part is matched possessively, so the search is linear on any text.
+_KEY_PART = r"""(?:[A-Za-z0-9_-]++|"(?:[^"\\\n]|\\.)*+"|'[^'\n]*+')"""
+_DEEP_KEY = re.compile(rf"(?:^|(?<=[\s\[{{,])){_KEY_PART}(?:[ \t]*+\.[ \t]*+{_KEY_PART}){{{MAX_DEPTH},}}")
+# Comments and strings are skipped when looking for brackets nested too deeply.  A
+# string left open runs to the end of its line (or of the text), so that no
+# character is scanned twice.
+_BRACKET_SCAN = re.compile(
+    r'#[^\n]*+|"""(?:[^\\"]|\\.|"(?!""))*+(?:"""|\Z)' r"|'''(?:[^']|'(?!''))*+(?:'''|\Z)"
+    r"""|"(?:[^"\\\n]|\\.)*+"?|'[^'\n]*+'?|[\[{]|[\]}]|[^#"'\[\]{}]++|.""", re.S)
+
+
+def _deep_bracket(text: str) -> str:
+    """Where brackets first nest deeper than MAX_DEPTH, as "line:column"; "" when it cannot be told."""
+    depth = 0
+    for token in _BRACKET_SCAN.finditer(text):
+        if token.group() in ("[", "{"):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return "%d:%d" % _line_column(text[: token.start()])
+        elif token.group() in ("]", "}"):
+            depth = max(depth - 1, 0)
+    return ""
+
+
+def _shape_problem(path: Path, data: dict) -> LoadError | None:
+    """Nesting deeper than MAX_DEPTH, or more than MAX_VALUES values; found without recursion."""
+    stack: list[tuple[object, tuple[str | int, ...]]] = [(data, ())]
+    count = 0
+    while stack:
+        value, where = stack.pop()
+        count += 1
+        if count > MAX_VALUES:
+            return LoadError(path, TOO_MANY, {"limit": MAX_VALUES})
+        if isinstance(value, (dict, list)) and value:
+            if len(where) >= MAX_DEPTH:
+                return LoadError(path, TOO_DEEP, {"limit": MAX_DEPTH}, _dotted(where))
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            stack.extend((item, (*where, key)) for key, item in reversed(list(items)))
+    return None
 
 
 def _line_column(prefix: str) -> tuple[int, int]:
@@ -189,6 +351,19 @@ def _dotted(loc: Iterable[object]) -> str:
     return out
 
 
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxstring, _REPR.maxother, _REPR.maxlist, _REPR.maxdict = 2, 50, 50, 4, 4
+
+
+def _short(value: object) -> str:
+    """A value much as the file wrote it, cut short: never a whole megabyte, never a deep recursion."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return _REPR.repr(value)[:60]
+
+
 def _type_name(value: object) -> str:
     for kind, name in _TYPE_NAMES.items():
         if type(value) is kind:
@@ -206,19 +381,25 @@ def _schema_error(path: Path, exc: ValidationError) -> LoadError:
     if kind in PROBLEMS:
         place = context.pop("path", _dotted(loc))
         return LoadError(path, PROBLEMS[kind], context, place)
-    if loc and isinstance(loc[-1], str) and loc[-1] in _UNION_NAMES:
-        # A union such as "int | float" reports one error per member: merge them.
-        parent = loc[:-1]
-        tags = {e["loc"][-1] for e in errors if list(e["loc"][:-1]) == parent and e["loc"][-1] in _UNION_NAMES}
+    parent = loc[:-1]
+    tags = {e["loc"][-1] for e in errors
+            if len(e["loc"]) == len(loc) and list(e["loc"][:-1]) == parent and e["loc"][-1] in _UNION_NAMES}
+    if len(tags) > 1:
+        # A union such as "int | float" reports one error per member: merge them.  (One error
+        # alone is a field that happens to be called "date", not a union.)
         if {"int", "float"} <= tags:
             tags -= {"int"}  # "a whole number | a number" says no more than "a number"
         if {"date", "datetime"} <= tags:
             tags -= {"datetime"}
         members = tuple(_UNION_NAMES[t] for t in sorted(tags))
-        return LoadError(path, SCHEMA_MESSAGES["union"], {"got": repr(first["input"])[:60]},
+        return LoadError(path, SCHEMA_MESSAGES["union"], {"got": _short(first["input"])},
                          _dotted(parent), {"expected": members})
+    if kind == "greater_than_equal" and isinstance(first.get("input"), float) and not math.isfinite(first["input"]):
+        kind = "finite_number"  # nan fails "at least 0" first; what it lacks is being a number at all
+    if kind == "literal_error":  # "'high', 'moderate' or 'low'": the English "or" would stay in every language
+        context["expected"] = str(context.get("expected", "")).replace("' or '", "', '")
     if kind in SCHEMA_MESSAGES:
-        values = {"got": repr(first.get("input"))[:60], **{k: v for k, v in context.items()}}
+        values = {"got": _short(first.get("input")), **{k: v for k, v in context.items()}}
         translated = {}
         if "{got}" in SCHEMA_MESSAGES[kind] and kind.endswith("_type"):
             translated["got"] = (_type_name(first.get("input")),)

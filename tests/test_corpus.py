@@ -1,0 +1,304 @@
+"""A corpus of bad briefing files: one clear line each, exit status 2, no traceback, the good ones still load.
+
+tests/corpus/base.toml is a small valid briefing.  Each file in tests/corpus/bad/
+is that briefing with one mistake, and its first two lines say what the user must
+see after the file's name, in English and in Russian:
+
+    # expect: statistics[0].value: expected a number, got '416'
+    # expect-ru: statistics[0].value: ожидалось число, получено: '416'
+
+Files in tests/corpus/accepted/ are unusual but valid (a UTF-8 byte order mark,
+hostile text) and load quietly.  Hazards that cannot be committed (a 50 MB
+file, symbolic link loops, unreadable files, FIFOs, hostile file names) are
+made here at test time.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing import store
+from briefing.i18n import localizer
+from briefing.model import Briefing
+from briefing.sanitize import is_safe_line
+from briefing.store import LoadError, load_file, load_library
+from tests.conftest import REPO
+
+CORPUS = Path(__file__).parent / "corpus"
+BASE = CORPUS / "base.toml"
+BAD = sorted((CORPUS / "bad").glob("*.toml"))
+ACCEPTED = sorted((CORPUS / "accepted").glob("*.toml"))
+BUNDLED_ID = "kz-iaea-far-east-2025"
+SUMMARY = {"en": "{n} files checked: 0 good, {n} bad", "ru": "проверено {n} файлов: 0 без ошибок, {n} с ошибками"}
+
+
+def run(*args: str, env: dict | None = None, **kwargs) -> subprocess.CompletedProcess:
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "BRIEFING"))}
+    environ.update(env or {})
+    return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True,
+                          env=environ, cwd=REPO, timeout=60, **kwargs)
+
+
+def expectation(path: Path, locale: str = "en") -> str:
+    """What the file's header says the user sees after "<file>:" (the place, then what was expected)."""
+    first, second = path.read_bytes().split(b"\n", 2)[:2]
+    line = (first if locale == "en" else second).decode("utf-8")
+    prefix = "# expect: " if locale == "en" else "# expect-ru: "
+    assert line.startswith(prefix), f"{path.name} has no '{prefix}' line"
+    return line.removeprefix(prefix)
+
+
+def reports(line: str, path: Path, expected: str) -> bool:
+    """True when the stderr line names the file and then says exactly what was expected."""
+    head = f"{path}:"
+    return line.startswith(head) and line[len(head):].lstrip(" ") == expected
+
+
+def good_copy(folder: Path) -> Path:
+    return Path(shutil.copy(BASE, folder / "good.toml"))
+
+
+# --- the committed corpus ------------------------------------------------------
+
+def test_the_corpus_is_large_and_its_base_is_good():
+    assert len(BAD) >= 25
+    assert isinstance(load_file(BASE), Briefing)
+    assert run("check", str(BASE)).returncode == 0
+
+
+@pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
+def test_a_bad_file_gives_its_line_and_status_2_and_never_hides_the_good_ones(path, tmp_path):
+    bad = Path(shutil.copy(path, tmp_path / path.name))
+    good_copy(tmp_path)
+    result = run("--data", str(tmp_path), "list")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    [line] = result.stderr.splitlines()
+    assert reports(line, bad, expectation(path)), line
+    listed = [row.split()[0] for row in result.stdout.splitlines()]
+    assert listed == [BUNDLED_ID, "corpus-base"]
+
+
+@pytest.mark.parametrize("locale", ["en", "ru"])
+def test_check_gives_one_line_per_bad_file_in_each_language(locale):
+    result = run("check", "--lang", locale, *map(str, BAD))
+    assert result.returncode == 2 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == len(BAD) + 1
+    for line, path in zip(lines, BAD):
+        assert reports(line, path, expectation(path, locale)), line
+    assert lines[-1] == SUMMARY[locale].format(n=len(BAD))
+
+
+def test_check_still_passes_the_good_file_among_the_bad_ones():
+    result = run("check", *map(str, BAD[:3]), str(BASE), *map(str, BAD[3:6]))
+    assert result.returncode == 2
+    assert result.stdout == f"ok: {BASE} (corpus-base)\n"
+    assert result.stderr.splitlines()[-1] == "7 files checked: 1 good, 6 bad"
+
+
+@pytest.mark.parametrize("path", ACCEPTED, ids=[p.stem for p in ACCEPTED])
+def test_accepted_files_load_quietly(path):
+    result = run("check", str(path))
+    assert result.returncode == 0 and result.stdout.startswith(f"ok: {path} (corpus-")
+    assert result.stderr.splitlines() == ["1 file checked: 1 good, 0 bad"]
+
+
+def test_a_utf8_byte_order_mark_is_accepted():
+    """Windows editors write one; refusing it would help nobody, and it cannot hide anything."""
+    path = CORPUS / "accepted" / "bom.toml"
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert load_file(path).id == "corpus-bom"
+
+
+def test_windows_line_ends_are_accepted(tmp_path):
+    path = tmp_path / "crlf.toml"
+    path.write_bytes(BASE.read_bytes().replace(b"\n", b"\r\n"))
+    assert load_file(path).id == "corpus-base"
+
+
+# --- hazards made at test time -------------------------------------------------
+
+MB = 1024 * 1024
+Hazard = Callable[[Path], tuple[Path, str]]
+
+
+def huge_file(folder: Path) -> tuple[Path, str]:
+    """50 MB, sparse: refused from its size alone."""
+    path = folder / "huge.toml"
+    with path.open("wb") as handle:
+        handle.write(b'id = "huge"\n')
+        handle.truncate(50 * MB)
+    return path, "the file is larger than 1 MB, too large for a briefing"
+
+
+def just_too_large(folder: Path) -> tuple[Path, str]:
+    path = folder / "large.toml"
+    path.write_bytes(b"# " + b"x" * store.MAX_FILE_BYTES + b"\n")
+    return path, "the file is larger than 1 MB, too large for a briefing"
+
+
+def symlink_loop(folder: Path) -> tuple[Path, str]:
+    """A link to itself, and a folder link back up: neither hangs the walk."""
+    (folder / "sub").mkdir()
+    os.symlink("..", folder / "sub" / "up")
+    path = folder / "loop.toml"
+    os.symlink("loop.toml", path)
+    return path, "cannot read the file: its symbolic links form a loop"
+
+
+def broken_symlink(folder: Path) -> tuple[Path, str]:
+    path = folder / "gone.toml"
+    os.symlink(folder / "nowhere" / "x.toml", path)
+    return path, "cannot read the file: it does not exist, or is a broken symbolic link"
+
+
+def fifo(folder: Path) -> tuple[Path, str]:
+    """Opening a FIFO for reading would block until a writer came: the loader never waits."""
+    path = folder / "pipe.toml"
+    os.mkfifo(path)
+    return path, "not a regular file: briefings are read only from ordinary files"
+
+
+def unreadable(folder: Path) -> tuple[Path, str]:
+    """chmod 000 stops anyone but root; as root, a file whose reads fail is used instead."""
+    if os.geteuid() != 0:
+        path = good_copy(folder).rename(folder / "secret.toml")
+        path.chmod(0)
+        return path, "cannot read the file: no permission to read it"
+    if not Path("/proc/self/mem").exists():
+        pytest.skip("running as root, and no /proc/self/mem to make a file that cannot be read")
+    path = folder / "secret.toml"
+    os.symlink("/proc/self/mem", path)  # a regular file whose first byte cannot be read
+    return path, "cannot read the file: input/output error"
+
+
+def unreadable_folder(folder: Path) -> tuple[Path, str]:
+    if os.geteuid() == 0:
+        pytest.skip("root reads any folder")
+    path = folder / "locked"
+    path.mkdir()
+    good_copy(path)
+    path.chmod(0)
+    return path, "cannot read the folder: no permission to read it"
+
+
+def escape_codes_in_name(folder: Path) -> tuple[Path, str]:
+    path = folder / "\x1b[31mred\x1b[0m.toml"
+    path.write_text("title =\n", encoding="utf-8")
+    return Path(f"{folder}/\\x1b[31mred\\x1b[0m.toml"), "1:8: invalid TOML: Invalid value"
+
+
+def name_not_utf8(folder: Path) -> tuple[Path, str]:
+    path = Path(os.fsdecode(bytes(folder) + b"/caf\xe9.toml"))
+    path.write_text("title =\n", encoding="utf-8")
+    return Path(f"{folder}/caf\\xe9.toml"), "1:8: invalid TOML: Invalid value"
+
+
+def empty_file(folder: Path) -> tuple[Path, str]:
+    path = folder / "empty.toml"
+    path.write_bytes(b"")
+    return path, "id: required key is missing"
+
+
+def duplicate_id(folder: Path) -> tuple[Path, str]:
+    path = folder / "z-copy.toml"
+    shutil.copy(BASE, path)
+    return path, f"id: briefing id 'corpus-base' is already used by {folder / 'good.toml'}"
+
+
+HAZARDS: list[Hazard] = [huge_file, just_too_large, symlink_loop, broken_symlink, fifo, unreadable,
+                         unreadable_folder, escape_codes_in_name, name_not_utf8, empty_file, duplicate_id]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="links, FIFOs and permissions as on POSIX")
+@pytest.mark.parametrize("make", HAZARDS, ids=[h.__name__ for h in HAZARDS])
+def test_a_hazard_in_a_data_folder_gives_one_line_and_hides_nothing(make, tmp_path):
+    good_copy(tmp_path)
+    shown, expected = make(tmp_path)
+    try:
+        result = run("--data", str(tmp_path), "list")
+    finally:
+        for path in tmp_path.rglob("*"):
+            if not path.is_symlink():
+                path.chmod(0o700)  # so that pytest can clean up
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    [line] = result.stderr.splitlines()
+    assert reports(line, shown, expected), line
+    assert [row.split()[0] for row in result.stdout.splitlines()] == [BUNDLED_ID, "corpus-base"]
+
+
+def test_a_file_too_large_is_refused_without_being_read(tmp_path, monkeypatch):
+    path, _ = huge_file(tmp_path)
+    read = []
+    real_read = os.read
+    monkeypatch.setattr(os, "read", lambda fd, n: read.append(n) or real_read(fd, n))
+    assert isinstance(load_file(path), LoadError)
+    assert read == []
+
+
+def test_the_loader_reads_at_most_one_byte_past_the_limit(tmp_path, monkeypatch):
+    """Even when a file's size says it is small (as files in /proc do)."""
+    path = tmp_path / "grows.toml"
+    path.write_bytes(b"x" * (store.MAX_FILE_BYTES + 5000))
+    real_fstat = os.fstat
+
+    def lying_fstat(fd):
+        info = real_fstat(fd)
+        return os.stat_result((*info[:6], 0, *info[7:]))  # st_size = 0
+
+    read = []
+    real_read = os.read
+    monkeypatch.setattr(os, "fstat", lying_fstat)
+    monkeypatch.setattr(os, "read", lambda fd, n: read.append(len(data := real_read(fd, n))) or data)
+    assert load_file(path).message == store.N_("the file is larger than {limit} MB, too large for a briefing")
+    assert sum(read) == store.MAX_FILE_BYTES + 1
+
+
+# --- whatever the bytes, the loader answers -----------------------------------
+
+FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SAMPLE = BASE.read_bytes()
+
+
+def _answers_calmly(path: Path) -> None:
+    result = load_file(path)
+    if isinstance(result, LoadError):
+        for locale in ("en", "ru"):
+            assert is_safe_line(result.describe(localizer(locale)))
+    else:
+        assert isinstance(result, Briefing)
+
+
+@FUZZ
+@given(st.binary(max_size=2000))
+def test_any_bytes_give_a_briefing_or_one_safe_line(tmp_path_factory, data):
+    path = tmp_path_factory.getbasetemp() / "fuzz-bytes.toml"
+    path.write_bytes(data)
+    _answers_calmly(path)
+
+
+@FUZZ
+@given(st.integers(0, len(SAMPLE)), st.integers(0, 40), st.binary(max_size=40) | st.text(max_size=40).map(str.encode))
+def test_any_edit_of_a_good_file_gives_a_briefing_or_one_safe_line(tmp_path_factory, at, cut, insert):
+    path = tmp_path_factory.getbasetemp() / "fuzz-edit.toml"
+    path.write_bytes(SAMPLE[:at] + insert + SAMPLE[at + cut:])
+    _answers_calmly(path)
+
+
+def test_a_library_of_every_bad_file_still_loads_every_good_one(tmp_path):
+    for path in BAD:
+        shutil.copy(path, tmp_path / path.name)
+    good_copy(tmp_path)
+    library = load_library([tmp_path])
+    assert list(library.briefings) == ["corpus-base"]
+    assert len(library.errors) == len(BAD)
