@@ -3,15 +3,18 @@
 Pure functions of a Briefing, computed once and shared by the printed brief
 and the dashboard so the two can never disagree.  Nothing here formats text:
 results keep raw values so each view renders them in its own language.
+Results are NamedTuples: immutable, and far cheaper to define than frozen
+dataclasses, a cost every start of the command pays.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple, TYPE_CHECKING
 
-from briefing.model import Briefing, ComparisonPoint, DerivedFigure, Source, Statistic
+if TYPE_CHECKING:  # the views read validated briefings, cached ones included, without pydantic
+    from briefing.model import Briefing, ComparisonPoint, DerivedFigure, Source, Statistic
+
 
 Status = Literal["agree", "differ", "single", "none"]
 
@@ -27,32 +30,28 @@ _UNIT_SCALE = {"gigawatt": ("power", 1000.0), "megawatt": ("power", 1.0),
                "reactor": ("reactor", 1.0), "country": ("country", 1.0), "percent": ("percent", 1.0)}
 
 
-@dataclass(frozen=True)
-class ValueClaim:
+class ValueClaim(NamedTuple):
     """One structured value on a point and the sources that give it."""
 
     value: object
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class PointResult:
+class PointResult(NamedTuple):
     point: ComparisonPoint
     status: Status
     #: Filled when the structured values differ: every value and who gives it.
     conflicts: tuple[ValueClaim, ...] = ()
 
 
-@dataclass(frozen=True)
-class Coverage:
+class Coverage(NamedTuple):
     source: Source
     covered: int
     total: int
     only_here: tuple[ComparisonPoint, ...]
 
 
-@dataclass(frozen=True)
-class DerivedResult:
+class DerivedResult(NamedTuple):
     figure: DerivedFigure
     numerator: Statistic
     denominator: Statistic
@@ -60,8 +59,7 @@ class DerivedResult:
     unit: str  # the unit of `value`: the numerator's for an average, "percent" for a share
 
 
-@dataclass(frozen=True)
-class ReferenceCheck:
+class ReferenceCheck(NamedTuple):
     """A news figure set beside one reference figure of the same measure."""
 
     statistic: Statistic
@@ -73,16 +71,14 @@ class ReferenceCheck:
         return self.distance <= REFERENCE_TOLERANCE
 
 
-@dataclass(frozen=True)
-class SiblingBreach:
+class SiblingBreach(NamedTuple):
     """An average implausibly small beside a comparable one (e.g. GW per reactor)."""
 
     average: DerivedResult
     sibling: DerivedResult
 
 
-@dataclass(frozen=True)
-class Flag:
+class Flag(NamedTuple):
     """A figure the analysis calls inconsistent and unverified, with every rule that fired."""
 
     statistic: Statistic
@@ -92,8 +88,7 @@ class Flag:
     siblings: tuple[SiblingBreach, ...] = ()
 
 
-@dataclass(frozen=True)
-class Analysis:
+class Analysis(NamedTuple):
     brief: Briefing
     numbers: dict[str, int]  # source id -> its number in the source list, from 1
     points: tuple[PointResult, ...]
@@ -101,7 +96,7 @@ class Analysis:
     derived: tuple[DerivedResult, ...]
     checks: tuple[ReferenceCheck, ...]
     flags: tuple[Flag, ...]
-    counts: dict[Status, int] = field(default_factory=dict)
+    counts: dict[Status, int]
 
     def flags_for(self, statistic_id: str) -> tuple[Flag, ...]:
         return tuple(f for f in self.flags if f.statistic.id == statistic_id)
@@ -161,11 +156,16 @@ def compare_point(point: ComparisonPoint) -> PointResult:
 
 
 def coverage(brief: Briefing, points: tuple[PointResult, ...]):
-    """For each source: how many points it speaks to, and which only it reports."""
+    """For each source: how many points it speaks to, and which only it reports (one pass over the points)."""
+    covered: dict[str, int] = {s.id: 0 for s in brief.sources}
+    only: dict[str, list[ComparisonPoint]] = {s.id: [] for s in brief.sources}
+    for result in points:
+        for source_id in {p.source for p in result.point.positions}:
+            covered[source_id] += 1
+        if result.status == "single":
+            only[result.point.positions[0].source].append(result.point)
     for source in brief.sources:
-        covering = [r.point for r in points if any(p.source == source.id for p in r.point.positions)]
-        only = tuple(r.point for r in points if r.status == "single" and r.point.positions[0].source == source.id)
-        yield Coverage(source, len(covering), len(points), only)
+        yield Coverage(source, covered[source.id], len(points), tuple(only[source.id]))
 
 
 def _base(stat: Statistic) -> tuple[str, float]:

@@ -163,9 +163,10 @@ def _run(args: argparse.Namespace, loc: Localizer) -> int:
         return _schema(loc)
     if command == "check":
         return _check(loc, [Path(f) for f in args.files] or None, folders)
+    from briefing.cache import BriefingCache, cache_dir
     from briefing.store import load_library, search_folders
 
-    library = load_library(search_folders(folders))
+    library = load_library(search_folders(folders), BriefingCache(cache_dir()))
     for error in library.errors:
         _err(error.describe(loc))
     status = EXIT_USAGE if library.errors else EXIT_OK

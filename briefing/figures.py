@@ -8,10 +8,14 @@ qualifier-and-unit pair is one plural message in the catalog.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from briefing.analysis import REFERENCE_TOLERANCE, DerivedResult, ReferenceCheck, SiblingBreach
 from briefing.i18n import N_, Localizer, Nn_
-from briefing.model import Statistic
 from briefing.sanitize import one_line
+
+if TYPE_CHECKING:  # the views read validated briefings, cached ones included, without pydantic
+    from briefing.model import Statistic
 
 _BABEL_UNITS = {"gigawatt": "power-gigawatt", "megawatt": "power-megawatt"}
 

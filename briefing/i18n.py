@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_skeleton, format_time
+from babel.dates import format_date, format_skeleton, format_time
 from babel.numbers import format_decimal, format_percent
 from babel.support import NullTranslations, Translations
 from babel.units import format_unit

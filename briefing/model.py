@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
@@ -27,6 +26,7 @@ from pydantic import (
 
 from pydantic_core import PydanticCustomError
 
+from briefing.dates import FuzzyDate
 from briefing.i18n import CONTENT_LOCALES, N_
 
 #: Messages for the mistakes a briefing file can hold, translated when shown.
@@ -91,37 +91,6 @@ class LocalizedText(RootModel[dict[str, str]]):
     def get(self, locale: str) -> str:
         """The text in `locale`, or in English when the file has no such language."""
         return self.root.get(locale) or self.root["en"]
-
-
-@dataclass(frozen=True, order=True)
-class FuzzyDate:
-    """A date known to the day, the month, the year or only the decade.
-
-    Sources say "in the early 1990s" or "as of June 2025"; storing that as a
-    full date would invent precision the source never gave.
-    """
-
-    year: int
-    month: int = 0
-    day: int = 0
-    decade: bool = False
-    part: str = ""  # "early", "mid" or "late" part of a decade
-
-    @property
-    def precision(self) -> str:
-        if self.decade:
-            return "decade"
-        return "day" if self.day else "month" if self.month else "year"
-
-    def as_date(self) -> dt.date | None:
-        return dt.date(self.year, self.month, self.day) if self.day else None
-
-    def __str__(self) -> str:
-        if self.decade:
-            return f"{self.part}-{self.year}s" if self.part else f"{self.year}s"
-        if self.day:
-            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-        return f"{self.year:04d}-{self.month:02d}" if self.month else f"{self.year:04d}"
 
 
 _FUZZY = re.compile(
@@ -316,9 +285,6 @@ class Briefing(Strict):
         if first:
             raise first
         return self
-
-    def source(self, source_id: str) -> Source:
-        return next(s for s in self.sources if s.id == source_id)
 
 
 def _duplicates(ids: list[str]) -> list[str]:

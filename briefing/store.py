@@ -8,94 +8,25 @@ language the user has chosen at that moment.
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
-import math
+import gc
 import os
-import re
-import reprlib
 import stat
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from briefing import resources
+from briefing.cache import BriefingCache
 from briefing.i18n import N_, Localizer
-from briefing.model import PROBLEMS, Briefing
+from briefing.records import Record
 from briefing.sanitize import escaped
 
 #: Larger files are refused unread.  The first briefing is 34 kB; a hostile
 #: megabyte of TOML can already cost the parser some 150 MB of memory.
 MAX_FILE_BYTES = 1024 * 1024
-#: Deeper nesting is refused before validation (the first briefing is 7 deep);
-#: it also keeps tomllib's cost for dotted keys, quadratic in their length, small.
-MAX_DEPTH = 16
-#: More values than this are refused before validation (the first briefing has
-#: about 700), so a file of a million empty tables cannot make a million errors.
-MAX_VALUES = 20_000
 ENV_PATH = "BRIEFING_PATH"
 
-#: Messages for schema errors, by pydantic error type; others fall back to pydantic's own text.
-SCHEMA_MESSAGES = {
-    "missing": N_("required key is missing"),
-    "extra_forbidden": N_("unknown key"),
-    "string_type": N_("expected text, got {got}"),
-    "int_type": N_("expected a whole number, got {got}"),
-    "float_type": N_("expected a number, got {got}"),
-    "date_type": N_("expected a date such as 2025-11-21, got {got}"),
-    "datetime_type": N_("expected a date and time such as 2025-11-24T15:21:00, got {got}"),
-    "list_type": N_("expected a list, got {got}"),
-    "dict_type": N_("expected a table, got {got}"),
-    "model_type": N_("expected a table, got {got}"),
-    "model_attributes_type": N_("expected a table, got {got}"),
-    "literal_error": N_("expected one of {expected}, got {got}"),
-    "string_pattern_mismatch": N_("{got} is not of the expected form"),
-    "string_too_long": N_("text is longer than {max_length} characters"),
-    "too_short": N_("needs at least {min_length} item(s)"),
-    "greater_than_equal": N_("must be at least {ge}, got {got}"),
-    "finite_number": N_("must be a finite number"),
-    "union": N_("expected {expected}, got {got}"),
-    "recursion_loop": N_("nested too deeply"),
-}
-TOO_DEEP = N_("tables and lists are nested more than {limit} levels deep")
-TOO_MANY = N_("the file holds more than {limit} values, too many for a briefing")
-
-#: tomllib's reasons, so that they can be translated; the English text is tomllib's own.
-#: A reason not listed here (from another Python version) is shown as tomllib words it.
-TOML_REASONS = [(re.compile(pattern), message) for pattern, message in (
-    (r"Invalid statement", N_("invalid TOML: Invalid statement")),
-    (r"Expected newline or end of document after a statement",
-     N_("invalid TOML: Expected newline or end of document after a statement")),
-    (r"Expected '\]' at the end of a table declaration",
-     N_("invalid TOML: Expected ']' at the end of a table declaration")),
-    (r"Expected '\]\]' at the end of an array declaration",
-     N_("invalid TOML: Expected ']]' at the end of an array declaration")),
-    (r"Expected '=' after a key in a key/value pair", N_("invalid TOML: Expected '=' after a key in a key/value pair")),
-    (r"Expected (?P<what>.+)", N_("invalid TOML: Expected {what}")),
-    (r"Found invalid character (?P<char>.+)", N_("invalid TOML: Found invalid character {char}")),
-    (r"Illegal character '\\n'", N_("invalid TOML: the string is not closed on its line")),
-    (r"Illegal character (?P<char>.+)", N_("invalid TOML: Illegal character {char}")),
-    (r"Cannot declare (?P<key>.+) twice", N_("invalid TOML: Cannot declare {key} twice")),
-    (r"Cannot overwrite a value", N_("invalid TOML: Cannot overwrite a value")),
-    (r"Cannot mutate immutable namespace (?P<key>.+)", N_("invalid TOML: Cannot mutate immutable namespace {key}")),
-    (r"Cannot redefine namespace (?P<key>.+)", N_("invalid TOML: Cannot redefine namespace {key}")),
-    (r"Duplicate inline table key (?P<key>.+)", N_("invalid TOML: Duplicate inline table key {key}")),
-    (r"Invalid initial character for a key part", N_("invalid TOML: Invalid initial character for a key part")),
-    (r"Unclosed array", N_("invalid TOML: Unclosed array")),
-    (r"Unclosed inline table", N_("invalid TOML: Unclosed inline table")),
-    (r"Unescaped '\\' in a string", N_("invalid TOML: Unescaped '\\' in a string")),
-    (r"Invalid hex value", N_("invalid TOML: Invalid hex value")),
-    (r"Escaped character is not a Unicode scalar value",
-     N_("invalid TOML: Escaped character is not a Unicode scalar value")),
-    (r"Unterminated string", N_("invalid TOML: Unterminated string")),
-    (r"Invalid date or datetime", N_("invalid TOML: Invalid date or datetime")),
-    (r"Invalid value", N_("invalid TOML: Invalid value")),
-)]
-
-#: Why a file or folder could not be read, by errno; other errors show the system's own words.
 OS_REASONS = {
     errno.EACCES: N_("no permission to read it"),
     errno.EPERM: N_("no permission to read it"),
@@ -103,17 +34,6 @@ OS_REASONS = {
     errno.ENOENT: N_("it does not exist, or is a broken symbolic link"),
     errno.EIO: N_("input/output error"),
 }
-_UNION_NAMES = {
-    "int": N_("a whole number"), "float": N_("a number"), "str": N_("text"),
-    "date": N_("a date"), "datetime": N_("a date and time"),
-}
-_TYPE_NAMES = {
-    str: N_("text"), int: N_("a whole number"), float: N_("a number"), bool: N_("true/false"),
-    list: N_("a list"), dict: N_("a table"),
-    dt.date: N_("a date"), dt.datetime: N_("a date and time"), dt.time: N_("a time of day"),
-}
-
-
 @dataclass(frozen=True)
 class LoadError:
     """One bad file: where it is, where in it, and what was expected."""
@@ -138,7 +58,7 @@ class LoadError:
 class Library:
     """What loading found: good briefings by id, in file order, and bad files."""
 
-    briefings: dict[str, Briefing] = field(default_factory=dict)
+    briefings: dict[str, Record] = field(default_factory=dict)
     origins: dict[str, Path] = field(default_factory=dict)
     errors: list[LoadError] = field(default_factory=list)
 
@@ -183,25 +103,38 @@ def find_files(folders: Iterable[Path]) -> tuple[list[Path], list[LoadError]]:
     return files, errors
 
 
-def load_library(folders: Iterable[Path]) -> Library:
-    """Load every briefing under the folders; bad files become errors, never exceptions."""
+def load_library(folders: Iterable[Path], cache: BriefingCache | None = None) -> Library:
+    """Load every briefing under the folders; bad files become errors, never exceptions.
+
+    With a cache, a file whose bytes were validated before is read back without
+    parsing or validating it again.
+    """
     files, errors = find_files(folders)
     library = Library(errors=errors)
-    for path in files:
-        result = load_file(path)
-        if isinstance(result, LoadError):
-            library.errors.append(result)
-        elif result.id in library.briefings:
-            library.errors.append(LoadError(
-                path, N_("briefing id '{id}' is already used by {other}"),
-                {"id": result.id, "other": library.origins[result.id]}, "id"))
-        else:
-            library.briefings[result.id] = result
-            library.origins[result.id] = path
+    collecting = gc.isenabled()
+    gc.disable()  # loading makes many long-lived objects: rescanning them all costs seconds at scale
+    try:
+        for path in files:
+            _add(library, path, load_file(path, cache))
+    finally:
+        if collecting:
+            gc.enable()
     return library
 
 
-def load_file(path: Path) -> Briefing | LoadError:
+def _add(library: Library, path: Path, result: Record | LoadError) -> None:
+    if isinstance(result, LoadError):
+        library.errors.append(result)
+    elif result.id in library.briefings:
+        library.errors.append(LoadError(
+            path, N_("briefing id '{id}' is already used by {other}"),
+            {"id": result.id, "other": library.origins[result.id]}, "id"))
+    else:
+        library.briefings[result.id] = result
+        library.origins[result.id] = path
+
+
+def load_file(path: Path, cache: BriefingCache | None = None) -> Record | LoadError:
     """Read, decode, parse and validate one file.
 
     Only regular files are opened (a FIFO or a device never blocks the loader),
@@ -211,30 +144,15 @@ def load_file(path: Path) -> Briefing | LoadError:
     raw = _read(path)
     if isinstance(raw, LoadError):
         return raw
-    try:
-        text = raw.decode("utf-8-sig")  # a UTF-8 BOM, as some editors write it, is accepted quietly
-    except UnicodeDecodeError as exc:
-        line, column = _line_column(raw[: exc.start].decode("utf-8", "replace"))
-        return LoadError(path, N_("not UTF-8 text: byte {byte} cannot be decoded"),
-                         {"byte": f"0x{raw[exc.start]:02x}"}, f"{line}:{column}")
-    deep_key = _DEEP_KEY.search(text)
-    if deep_key:
-        return LoadError(path, TOO_DEEP, {"limit": MAX_DEPTH}, "%d:%d" % _line_column(text[: deep_key.start()]))
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        return _toml_error(path, str(exc))
-    except RecursionError:
-        return LoadError(path, TOO_DEEP, {"limit": MAX_DEPTH}, _deep_bracket(text))
-    problem = _shape_problem(path, data)
-    if problem:
-        return problem
-    try:
-        return Briefing.model_validate(data)
-    except ValidationError as exc:
-        return _schema_error(path, exc)
-    except RecursionError:
-        return LoadError(path, SCHEMA_MESSAGES["recursion_loop"])
+    cached = cache.get(raw) if cache else None
+    if isinstance(cached, Record):
+        return cached
+    from briefing.validate import validate  # only when the cache has not seen these bytes
+
+    result = validate(path, raw)
+    if cache and isinstance(result, Record):
+        cache.put(raw, result)
+    return result
 
 
 def _read(path: Path) -> bytes | LoadError:
@@ -276,133 +194,3 @@ def _os_error(path: Path, exc: OSError, message: str) -> LoadError:
     return LoadError(path, message, {"reason": exc.strerror or type(exc).__name__})
 
 
-def _toml_error(path: Path, message: str) -> LoadError:
-    reason, place = _toml_reason(message)
-    for pattern, template in TOML_REASONS:
-        match = pattern.fullmatch(reason)
-        if match:
-            return LoadError(path, template, match.groupdict(), place)
-    return LoadError(path, N_("invalid TOML: {reason}"), {"reason": reason}, place)
-
-
-# A dotted key of more than MAX_DEPTH parts (a.a.a... = 1 or [a.a.a...]).  tomllib's
-# time and memory grow with the square of a key's length, so such keys are refused
-# before parsing.  A key starts the text or follows white space, [, { or a comma, and
-# every part is matched possessively, so the search is linear on any text.
-_KEY_PART = r"""(?:[A-Za-z0-9_-]++|"(?:[^"\\\n]|\\.)*+"|'[^'\n]*+')"""
-_DEEP_KEY = re.compile(rf"(?:^|(?<=[\s\[{{,])){_KEY_PART}(?:[ \t]*+\.[ \t]*+{_KEY_PART}){{{MAX_DEPTH},}}")
-# Comments and strings are skipped when looking for brackets nested too deeply.  A
-# string left open runs to the end of its line (or of the text), so that no
-# character is scanned twice.
-_BRACKET_SCAN = re.compile(
-    r'#[^\n]*+|"""(?:[^\\"]|\\.|"(?!""))*+(?:"""|\Z)' r"|'''(?:[^']|'(?!''))*+(?:'''|\Z)"
-    r"""|"(?:[^"\\\n]|\\.)*+"?|'[^'\n]*+'?|[\[{]|[\]}]|[^#"'\[\]{}]++|.""", re.S)
-
-
-def _deep_bracket(text: str) -> str:
-    """Where brackets first nest deeper than MAX_DEPTH, as "line:column"; "" when it cannot be told."""
-    depth = 0
-    for token in _BRACKET_SCAN.finditer(text):
-        if token.group() in ("[", "{"):
-            depth += 1
-            if depth > MAX_DEPTH:
-                return "%d:%d" % _line_column(text[: token.start()])
-        elif token.group() in ("]", "}"):
-            depth = max(depth - 1, 0)
-    return ""
-
-
-def _shape_problem(path: Path, data: dict) -> LoadError | None:
-    """Nesting deeper than MAX_DEPTH, or more than MAX_VALUES values; found without recursion."""
-    stack: list[tuple[object, tuple[str | int, ...]]] = [(data, ())]
-    count = 0
-    while stack:
-        value, where = stack.pop()
-        count += 1
-        if count > MAX_VALUES:
-            return LoadError(path, TOO_MANY, {"limit": MAX_VALUES})
-        if isinstance(value, (dict, list)) and value:
-            if len(where) >= MAX_DEPTH:
-                return LoadError(path, TOO_DEEP, {"limit": MAX_DEPTH}, _dotted(where))
-            items = value.items() if isinstance(value, dict) else enumerate(value)
-            stack.extend((item, (*where, key)) for key, item in reversed(list(items)))
-    return None
-
-
-def _line_column(prefix: str) -> tuple[int, int]:
-    return prefix.count("\n") + 1, len(prefix) - (prefix.rfind("\n") + 1) + 1
-
-
-_TOML_PLACE = re.compile(r"^(?P<reason>.*?) \(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)$")
-
-
-def _toml_reason(message: str) -> tuple[str, str]:
-    match = _TOML_PLACE.match(message)
-    if not match:
-        return message, ""
-    place = f"{match['line']}:{match['column']}" if match["line"] else "end"
-    return match["reason"], place
-
-
-def _dotted(loc: Iterable[object]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-_REPR = reprlib.Repr()
-_REPR.maxlevel, _REPR.maxstring, _REPR.maxother, _REPR.maxlist, _REPR.maxdict = 2, 50, 50, 4, 4
-
-
-def _short(value: object) -> str:
-    """A value much as the file wrote it, cut short: never a whole megabyte, never a deep recursion."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    return _REPR.repr(value)[:60]
-
-
-def _type_name(value: object) -> str:
-    for kind, name in _TYPE_NAMES.items():
-        if type(value) is kind:
-            return name
-    return type(value).__name__
-
-
-def _schema_error(path: Path, exc: ValidationError) -> LoadError:
-    """The first schema error of a file as one line: field path and what was expected."""
-    errors = exc.errors(include_url=False)
-    first = errors[0]
-    loc = list(first["loc"])
-    context = dict(first.get("ctx") or {})
-    kind = first["type"]
-    if kind in PROBLEMS:
-        place = context.pop("path", _dotted(loc))
-        return LoadError(path, PROBLEMS[kind], context, place)
-    parent = loc[:-1]
-    tags = {e["loc"][-1] for e in errors
-            if len(e["loc"]) == len(loc) and list(e["loc"][:-1]) == parent and e["loc"][-1] in _UNION_NAMES}
-    if len(tags) > 1:
-        # A union such as "int | float" reports one error per member: merge them.  (One error
-        # alone is a field that happens to be called "date", not a union.)
-        if {"int", "float"} <= tags:
-            tags -= {"int"}  # "a whole number | a number" says no more than "a number"
-        if {"date", "datetime"} <= tags:
-            tags -= {"datetime"}
-        members = tuple(_UNION_NAMES[t] for t in sorted(tags))
-        return LoadError(path, SCHEMA_MESSAGES["union"], {"got": _short(first["input"])},
-                         _dotted(parent), {"expected": members})
-    if kind == "greater_than_equal" and isinstance(first.get("input"), float) and not math.isfinite(first["input"]):
-        kind = "finite_number"  # nan fails "at least 0" first; what it lacks is being a number at all
-    if kind == "literal_error":  # "'high', 'moderate' or 'low'": the English "or" would stay in every language
-        context["expected"] = str(context.get("expected", "")).replace("' or '", "', '")
-    if kind in SCHEMA_MESSAGES:
-        values = {"got": _short(first.get("input")), **{k: v for k, v in context.items()}}
-        translated = {}
-        if "{got}" in SCHEMA_MESSAGES[kind] and kind.endswith("_type"):
-            translated["got"] = (_type_name(first.get("input")),)
-            values.pop("got")
-        return LoadError(path, SCHEMA_MESSAGES[kind], values, _dotted(loc), translated)
-    return LoadError(path, "{detail}", {"detail": first["msg"]}, _dotted(loc))

@@ -8,15 +8,21 @@ source list at the end.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import textwrap
+from typing import TYPE_CHECKING
 
 from briefing import figures
 from briefing.analysis import Analysis, PointResult, timeline
 from briefing.i18n import N_, Localizer
-from briefing.model import Source
 from briefing.sanitize import one_line, plain
 
+if TYPE_CHECKING:  # the views read validated briefings, cached ones included, without pydantic
+    from briefing.model import Source
+
 MIN_WIDTH = 30
+#: Characters textwrap rewrites even on a line that fits, so the fast path leaves them to it.
+_WRAP_SPECIAL = re.compile("[\t\n\x0b\x0c\r]")
 BULLET = "• "
 
 #: How each point status reads in a list.
@@ -47,6 +53,9 @@ class _Page:
 
     def para(self, text: str, indent: str = "", hanging: str | None = None) -> None:
         """Wrap one paragraph; long words are broken rather than overflow the width."""
+        if text and len(indent) + len(text) <= self.width and text[-1] != " " and not _WRAP_SPECIAL.search(text):
+            self.lines.append(indent + text)  # exactly what textwrap returns for a line that fits
+            return
         wrapper = textwrap.TextWrapper(
             width=self.width, initial_indent=indent,
             subsequent_indent=indent if hanging is None else hanging,
@@ -166,9 +175,10 @@ def _background(page: _Page, analysis: Analysis, loc: Localizer) -> None:
 def _comparison(page: _Page, analysis: Analysis, loc: Localizer) -> None:
     page.heading(loc._("Source comparison"))
     page.para(comparison_summary(loc, analysis))
+    labels = [(s.id, f"[{analysis.numbers[s.id]}] {source_name(loc, s)}: ") for s in compared_sources(analysis)]
     for number, result in enumerate(analysis.points, start=1):
         page.blank()
-        _point(page, analysis, loc, number, result)
+        _point(page, analysis, loc, number, result, labels)
     page.blank()
     page.para(loc._("Coverage by source"))
     for cover in analysis.coverage:
@@ -184,16 +194,18 @@ def _comparison(page: _Page, analysis: Analysis, loc: Localizer) -> None:
             page.para(loc._("Only here: %(points)s", points=questions), "  ", "    ")
 
 
-def _point(page: _Page, analysis: Analysis, loc: Localizer, number: int, result: PointResult) -> None:
+def _point(page: _Page, analysis: Analysis, loc: Localizer, number: int, result: PointResult,
+           labels: list[tuple[str, str]]) -> None:
+    """One comparison point: what each source says, or that it does not mention it."""
     point = result.point
     pad = " " * (len(str(number)) + 2)
     page.para(f"{number}. {one_line(loc.text(point.question))}", "", pad)
     page.para(loc._("Status: %(status)s", status=loc._(STATUS_LABELS[result.status])), pad, pad)
     said = {p.source: p for p in point.positions}
-    for source in compared_sources(analysis):
-        label = f"[{analysis.numbers[source.id]}] {source_name(loc, source)}: "
-        position = said.get(source.id)
-        text = plain(loc.text(position.says)) if position else loc._("does not mention it")
+    silent = loc._("does not mention it")
+    for source_id, label in labels:
+        position = said.get(source_id)
+        text = plain(loc.text(position.says)) if position else silent
         page.para(label + text, pad, pad + "    ")
     for claim in result.conflicts:
         page.para(loc._("Value %(value)s given by %(sources)s",

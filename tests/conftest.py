@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 import tomllib
 from pathlib import Path
 
@@ -12,6 +13,12 @@ from briefing import resources
 from briefing.model import Briefing
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_cache(tmp_path_factory):
+    """Keep the briefing cache of every command the tests run out of the user's home."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
 FIRST_BRIEFING = resources.briefings_dir() / "kz-iaea-far-east-2025.toml"
 
 

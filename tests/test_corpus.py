@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 
 from briefing import store
 from briefing.i18n import localizer
-from briefing.model import Briefing
+from briefing.records import Record
 from briefing.sanitize import is_safe_line
 from briefing.store import LoadError, load_file, load_library
 from tests.conftest import REPO
@@ -71,7 +71,7 @@ def good_copy(folder: Path) -> Path:
 
 def test_the_corpus_is_large_and_its_base_is_good():
     assert len(BAD) >= 25
-    assert isinstance(load_file(BASE), Briefing)
+    assert isinstance(load_file(BASE), Record)
     assert run("check", str(BASE)).returncode == 0
 
 
@@ -276,7 +276,7 @@ def _answers_calmly(path: Path) -> None:
         for locale in ("en", "ru"):
             assert is_safe_line(result.describe(localizer(locale)))
     else:
-        assert isinstance(result, Briefing)
+        assert isinstance(result, Record)
 
 
 @FUZZ

@@ -8,7 +8,7 @@ each is labelled with the figure as its source gives it, qualifier included.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import NamedTuple, TYPE_CHECKING
 
 from rich.cells import cell_len
 from textual.content import Content
@@ -18,8 +18,10 @@ from textual.widget import Widget
 from briefing.analysis import Analysis
 from briefing.figures import figure
 from briefing.i18n import N_
-from briefing.model import Statistic
 from briefing.tui.language import Localized
+
+if TYPE_CHECKING:  # the views read validated briefings, cached ones included, without pydantic
+    from briefing.model import Statistic
 
 OPERATING, CONSTRUCTION = "-operating", "-construction"
 #: What a pair of bars measures, by unit.

@@ -7,6 +7,8 @@ conflicts, the note and the source-list entries it rests on.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,12 +17,14 @@ from textual.widgets import Static
 
 from briefing.analysis import Analysis, PointResult
 from briefing.i18n import N_, Localizer
-from briefing.model import Source
 from briefing.sanitize import one_line, plain
 from briefing.text import STATUS_LABELS, compared_sources, comparison_summary, refs, source_name, value_text
 from briefing.tui.panels.base import Detail, TablePanel, short_moment, source_entries
 from briefing.tui.prose import BULLET, Row, blank, bullets, entry, heading, para
 from briefing.tui.table import BriefTable, Column, cut
+
+if TYPE_CHECKING:  # the views read validated briefings, cached ones included, without pydantic
+    from briefing.model import Source
 
 #: A status as a table cell: a mark that reads without colour, and a short word.
 STATUS_CELLS = {

@@ -6,6 +6,8 @@ the rules that fired and the reference values; it is never corrected.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,13 +15,15 @@ from textual.app import ComposeResult
 from briefing import figures
 from briefing.analysis import Analysis
 from briefing.i18n import Localizer
-from briefing.model import Statistic
 from briefing.sanitize import one_line
 from briefing.text import refs
 from briefing.tui.bars import Bars, reported
 from briefing.tui.panels.base import Detail, TablePanel, short_moment, source_entries
 from briefing.tui.prose import Row, blank, bullets, heading, para
 from briefing.tui.table import BriefTable, Column, cut
+
+if TYPE_CHECKING:  # the views read validated briefings, cached ones included, without pydantic
+    from briefing.model import Statistic
 
 MIN_LABEL = 16
 FLAGGED, CONSISTENT, UNCHECKED = "⚠", "✓", "–"
