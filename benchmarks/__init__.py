@@ -1,0 +1,1 @@
+"""Benchmarks with budgets: run `python benchmarks/run.py`; see run.py."""

@@ -1,0 +1,23 @@
+"""The performance budgets, as README.md states them; the runner exits 1 when one is missed.
+
+Budgets live here and are checked by `python benchmarks/run.py`, never by
+timed unit tests: a test suite on a busy machine must not fail on a slow minute.
+"""
+
+#: Whole-process ratios: the command's median over its floor's, measured alternately in one run.
+MAX_RATIO = {
+    "print": 1.5,       # `briefing print` / `python -c "import pydantic, babel.dates, tomllib"`
+    "dashboard": 1.3,   # dashboard launch to first complete screen / a minimal Textual app's
+}
+
+#: Medians, in seconds.
+MAX_SECONDS = {
+    "switch": 0.100,         # language switch, key press to repainted screen (20 switches)
+    "load-1000": 2.0,        # 1,000 briefing files loaded and validated
+    "load-1000-again": 2.0,  # the same files loaded again, read back from the cache
+    "print-big": 1.0,        # 100 sources, 1,000 points, printed by a whole process
+    "dashboard-big": 2.0,    # the same briefing in the dashboard: first complete screen
+}
+
+#: Peak resident memory of every benchmark's process, in bytes.
+MAX_PEAK_BYTES = 300 * 1024 * 1024
