@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import threading
 
@@ -72,3 +73,23 @@ def test_read_only_folder_raises_oserror(tmp_path):
 def test_missing_folder_raises_oserror(tmp_path):
     with pytest.raises(FileNotFoundError):
         save_brief(TEXT, tmp_path / "gone", "brief.en")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_disk_raises_and_leaves_no_file(tmp_path, monkeypatch):
+    """The temporary file is made, its bytes do not fit: ENOSPC, and neither it nor a brief is left."""
+    real_open = os.open
+
+    def open_on_a_full_disk(path, flags, *args, **kwargs):
+        fd = real_open(path, flags, *args, **kwargs)
+        if flags & os.O_CREAT:
+            full = real_open("/dev/full", os.O_WRONLY)
+            os.dup2(full, fd)
+            os.close(full)
+        return fd
+
+    monkeypatch.setattr(os, "open", open_on_a_full_disk)
+    with pytest.raises(OSError) as raised:
+        save_brief(TEXT, tmp_path, "brief.en")
+    assert raised.value.errno == errno.ENOSPC
+    assert list(tmp_path.iterdir()) == []

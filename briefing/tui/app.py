@@ -7,6 +7,7 @@ every localized widget from the analysis already computed; no file is read.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 
 from textual.app import App, ComposeResult, SystemCommand
@@ -58,7 +59,10 @@ class BriefingApp(App):
     locale: reactive[str] = reactive("en", init=False)
 
     def __init__(self, library: Library, brief_id: str | None = None, locale: str = "en"):
-        super().__init__()
+        # NO_COLOR: Textual would draw in shades of grey; with native ANSI colours it drops every colour
+        # instead, and the `-no-color` rules in app.tcss show the cursor and focus by text style.
+        super().__init__(ansi_color=True if "NO_COLOR" in os.environ else None)
+        self.set_class(self.no_color, "-no-color", update=False)
         self.library = library
         self.brief_id = brief_id or next(iter(library.briefings))
         self._pick_first = brief_id is None and len(library.briefings) > 1

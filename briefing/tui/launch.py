@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
 import sys
 
 from briefing.i18n import localizer
@@ -11,16 +14,39 @@ EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def run_dashboard(library: Library, brief_id: str | None, locale: str) -> int:
-    """Run the app in this terminal; without one, say so and point to `briefing print`."""
+    """Run the app in this terminal; without one that can show it, say so and point to `briefing print`."""
+    loc = localizer(locale)
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        sys.stderr.write(localizer(locale)._(
-            "briefing: the dashboard needs a terminal; use 'briefing print' for plain text") + "\n")
+        sys.stderr.write(loc._("briefing: the dashboard needs a terminal; use 'briefing print' for plain text") + "\n")
+        return EXIT_USAGE
+    if os.environ.get("TERM") == "dumb":
+        # Textual draws with cursor movements and colours whatever TERM says; a dumb terminal would show
+        # them as garbage.
+        sys.stderr.write(loc._("briefing: the dashboard cannot run on a dumb terminal (TERM=dumb); "
+                               "use 'briefing print' for plain text") + "\n")
         return EXIT_USAGE
     from briefing.tui.app import make_app
 
     app = make_app(library, brief_id, locale)
+    interrupted = False
+
+    def interrupt(signum, frame) -> None:
+        """A real SIGINT (the Ctrl+C key is read as a key): close the app as `q` does, then exit with 130."""
+        nonlocal interrupted
+        interrupted = True
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # the app is not running yet, or no longer
+            raise KeyboardInterrupt from None
+        loop.call_soon_threadsafe(app.exit)
+
+    previous = signal.signal(signal.SIGINT, interrupt)
     try:
         app.run()
     except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if interrupted:
         return EXIT_INTERRUPTED
     return EXIT_OK if app.return_code in (None, 0) else EXIT_FAILURE
