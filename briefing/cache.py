@@ -10,6 +10,7 @@ for correctness: every failure just means validating again.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -75,11 +76,13 @@ class BriefingCache:
         import tempfile  # only on a miss: its import is a noticeable part of a warm start
 
         try:
-            with tempfile.NamedTemporaryFile(dir=self.folder, delete=False, suffix=".tmp") as handle:
+            handle = tempfile.NamedTemporaryFile(dir=self.folder, delete=False, suffix=".tmp")
+        except OSError:
+            return
+        try:
+            with handle:
                 pickle.dump(briefing, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(handle.name, self._path(raw))
         except (OSError, pickle.PicklingError):
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(handle.name)
-            except (OSError, NameError):
-                pass
