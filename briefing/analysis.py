@@ -57,6 +57,7 @@ class DerivedResult(NamedTuple):
     denominator: Statistic
     value: float  # an average in the numerator's unit, or a share as a fraction
     unit: str  # the unit of `value`: the numerator's for an average, "percent" for a share
+    qualifier: str  # what the operands' qualifiers allow of the result: "more than 376 ÷ 416" is more than 0.90
 
 
 class ReferenceCheck(NamedTuple):
@@ -180,11 +181,37 @@ def derive(brief: Briefing):
         top, bottom = stats[figure.numerator], stats[figure.denominator]
         if bottom.value == 0:
             continue
+        qualifier = ratio_qualifier(top.qualifier, bottom.qualifier)
         if figure.kind == "average":
-            yield DerivedResult(figure, top, bottom, top.value / bottom.value, top.unit)
+            yield DerivedResult(figure, top, bottom, top.value / bottom.value, top.unit, qualifier)
         else:
             (_, a), (_, b) = _base(top), _base(bottom)
-            yield DerivedResult(figure, top, bottom, a / b, "percent")
+            yield DerivedResult(figure, top, bottom, a / b, "percent", qualifier)
+
+
+#: Which way a qualifier bounds its figure: up (a floor) or down (a ceiling); "nearly" is a ceiling, as in claimed_range.
+_BOUND = {"exact": 0, "more-than": 1, "at-least": 1, "less-than": -1, "nearly": -1}
+
+
+def ratio_qualifier(numerator: str, denominator: str) -> str:
+    """The qualifier a ratio inherits: a floor over an exact count is a floor, a ceiling below flips it.
+
+    "nearly 20 ÷ 63" stays nearly; "about", bounds pulling both ways and a
+    non-strict ceiling (there is no "at most") give "about".
+    """
+    if (numerator, denominator) == ("nearly", "exact"):
+        return "nearly"
+    if "about" in (numerator, denominator):
+        return "about"
+    directions = {d for d in (_BOUND[numerator], -_BOUND[denominator]) if d}
+    if not directions:
+        return "exact"
+    if len(directions) > 1:
+        return "about"
+    strict = bool({"more-than", "less-than", "nearly"} & {numerator, denominator})
+    if directions == {1}:
+        return "more-than" if strict else "at-least"
+    return "less-than" if strict else "about"
 
 
 def claimed_range(stat: Statistic) -> tuple[float, float]:

@@ -265,6 +265,10 @@ def _translate_descriptions(node: object, loc: Localizer) -> None:
             _translate_descriptions(value, loc)
 
 
+#: No-break and narrow no-break spaces, for an output encoding that lacks them.
+_PLAIN_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})
+
+
 def _write(loc: Localizer, text: str) -> None:
     """Text to stdout, control characters removed, all of it or (with a clear message) none of it."""
     _write_stdout(output(text), loc)
@@ -278,7 +282,10 @@ def _write_stdout(text: str, loc: Localizer) -> None:
     try:
         data = text.encode(encoding)
     except UnicodeEncodeError:
-        raise UsageError(_readable(loc, encoding)) from None
+        try:  # no-break spaces only keep lines whole: plain ones say the same
+            data = text.translate(_PLAIN_SPACES).encode(encoding)
+        except UnicodeEncodeError:
+            raise UsageError(_readable(loc, encoding)) from None
     try:
         stream.flush()
         stream.buffer.write(data)

@@ -64,12 +64,14 @@ def figure(loc: Localizer, stat: Statistic) -> str:
 
 
 def derived_value(loc: Localizer, result: DerivedResult) -> str:
-    """'0.90 GW' for an average, '15.1%' for a share."""
+    """'0.90 GW' for an average, '15.1%' for a share, with the qualifier its operands allow."""
     if result.unit == "percent":
-        return loc.percent(result.value, 1)
-    if result.unit in ("reactor", "country"):
-        return loc.number(result.value, 2)
-    return measured(loc, result.value, result.unit, 2)
+        bare = loc.percent(result.value, 1)
+    elif result.unit in ("reactor", "country"):
+        bare = loc.number(result.value, 2)
+    else:
+        bare = measured(loc, result.value, result.unit, 2)
+    return loc._(_QUALIFIED[result.qualifier], value=bare) if result.qualifier != "exact" else bare
 
 
 def arithmetic(loc: Localizer, result: DerivedResult) -> str:

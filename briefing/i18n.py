@@ -8,6 +8,7 @@ render both languages side by side.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import functools
 from collections.abc import Mapping
 from pathlib import Path
@@ -26,6 +27,9 @@ DEFAULT_LOCALE = "en"
 NBSP = "\u00a0"
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "messages"
+#: Babel rounds through the current decimal context, whose 28 digits cannot
+#: hold a figure of 1e25 or more; any float fits in this one.
+_WIDE_DECIMALS = decimal.Context(prec=400)
 
 
 def N_(message: str) -> str:
@@ -114,6 +118,8 @@ class Localizer:
     def n_(self, singular: str, plural: str, count: int, **values: object) -> str:
         """A counted phrase; the count itself is formatted by CLDR, the form chosen by the integer."""
         text = self._catalog.ngettext(singular, plural, count)
+        # a no-break space keeps the count on the line of the noun it counts
+        text = text.replace("%(count)s ", "%(count)s" + NBSP)
         return text % {"count": self.number(count), **values}
 
     def p_(self, context: str, message: str) -> str:
@@ -126,30 +132,32 @@ class Localizer:
 
     # --- numbers ----------------------------------------------------------
     def number(self, value: float, digits: int | None = None) -> str:
-        if digits is None:
-            return format_decimal(value, locale=self.babel)
-        pattern = "#,##0." + "0" * digits if digits else "#,##0"
-        return format_decimal(value, format=pattern, locale=self.babel)
+        pattern = None if digits is None else ("#,##0." + "0" * digits if digits else "#,##0")
+        with decimal.localcontext(_WIDE_DECIMALS):
+            return format_decimal(value, format=pattern, locale=self.babel)
 
     def percent(self, fraction: float, digits: int = 0) -> str:
         """'10%' / '10 %', with `digits` decimals kept in the locale's own pattern."""
         pattern = self.babel.percent_formats[None].pattern
         if digits:
             pattern = pattern.replace("#,##0", "#,##0." + "0" * digits, 1)
-        return format_percent(fraction, format=pattern, locale=self.babel)
+        with decimal.localcontext(_WIDE_DECIMALS):
+            return format_percent(fraction, format=pattern, locale=self.babel)
 
     def unit(self, value: float, unit_id: str, digits: int | None = None) -> str:
         """'376 GW'; the space before the unit is made no-break so a line never ends on the number."""
         pattern = None if digits is None else ("#,##0." + "0" * digits if digits else "#,##0")
-        text = format_unit(value, unit_id, length="short", format=pattern, locale=self.babel)
+        with decimal.localcontext(_WIDE_DECIMALS):
+            text = format_unit(value, unit_id, length="short", format=pattern, locale=self.babel)
         return text.replace(" ", NBSP)
 
     # --- dates ------------------------------------------------------------
+    # A date is never split across lines: its spaces are no-break spaces.
     def date(self, value: dt.date) -> str:
-        return format_date(value, format="long", locale=self.babel)
+        return format_date(value, format="long", locale=self.babel).replace(" ", NBSP)
 
     def short_date(self, value: dt.date) -> str:
-        return format_date(value, format="medium", locale=self.babel)
+        return format_date(value, format="medium", locale=self.babel).replace(" ", NBSP)
 
     def datetime(self, value: dt.datetime) -> str:
         return self._(
@@ -168,17 +176,13 @@ class Localizer:
         if precision == "day":
             return self.date(value.as_date())
         if precision == "month":
-            return format_skeleton("yMMMM", dt.date(value.year, value.month, 1), locale=self.babel)
+            return format_skeleton("yMMMM", dt.date(value.year, value.month, 1), locale=self.babel).replace(" ", NBSP)
         if precision == "year":
             return format_skeleton("y", dt.date(value.year, 1, 1), locale=self.babel)
         decade = str(value.year)
-        if value.part == "early":
-            return self._("early %(decade)ss", decade=decade)
-        if value.part == "mid":
-            return self._("mid-%(decade)ss", decade=decade)
-        if value.part == "late":
-            return self._("late %(decade)ss", decade=decade)
-        return self._("the %(decade)ss", decade=decade)
+        template = {"early": N_("early %(decade)ss"), "mid": N_("mid-%(decade)ss"),
+                    "late": N_("late %(decade)ss")}.get(value.part, N_("the %(decade)ss"))
+        return self._(template, decade=decade).replace(" ", NBSP)
 
     def language_name(self, code: str) -> str:
         """'ru' -> 'Russian' in English, 'русский' in Russian."""

@@ -268,7 +268,7 @@ class Briefing(Strict):
 
     id: Ident
     title: LocalizedText
-    date: dt.date
+    date: dt.date = Field(description=N_("The day of the event the briefing is about."))
     cutoff: Union[dt.datetime, dt.date] = Field(description=N_("Information cut-off."))
     decision: KeyDecision
     background: list[TimelineEntry] = Field(default_factory=list)

@@ -13,7 +13,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from briefing import figures
-from briefing.analysis import Analysis, PointResult, timeline
+from briefing.analysis import Analysis, Coverage, PointResult, timeline
 from briefing.i18n import N_, Localizer
 from briefing.sanitize import one_line, plain
 
@@ -135,9 +135,14 @@ def render(analysis: Analysis, loc: Localizer, width: int = 80) -> str:
 def _title(page: _Page, analysis: Analysis, loc: Localizer) -> None:
     brief = analysis.brief
     page.para(one_line(loc.text(brief.title)))
-    page.para(loc._("Briefing of %(date)s · information up to %(cutoff)s · %(sources)s",
-                    date=loc.date(brief.date), cutoff=loc.moment(brief.cutoff),
-                    sources=loc.n_("%(count)s source", "%(count)s sources", len(brief.sources))))
+    page.para(title_meta(loc, brief))
+
+
+def title_meta(loc: Localizer, brief) -> str:
+    """The line under the title: when the event happened, how fresh the information is, how many sources."""
+    return loc._("Event: %(date)s · information up to %(cutoff)s · %(sources)s",
+                 date=loc.date(brief.date), cutoff=loc.moment(brief.cutoff),
+                 sources=loc.n_("%(count)s source", "%(count)s sources", len(brief.sources)))
 
 
 def _decision(page: _Page, analysis: Analysis, loc: Localizer) -> None:
@@ -184,14 +189,17 @@ def _comparison(page: _Page, analysis: Analysis, loc: Localizer) -> None:
     for cover in analysis.coverage:
         if cover.source.kind == "reference-dataset":
             continue
-        line = loc._("%(source)s: %(covered)s of %(total)s",
-                     source=f"[{analysis.numbers[cover.source.id]}] {source_name(loc, cover.source)}",
-                     covered=loc.number(cover.covered),
-                     total=loc.n_("%(count)s point", "%(count)s points", cover.total))
-        page.para(BULLET + line, "", "  ")
+        page.para(BULLET + coverage_line(loc, analysis, cover), "", "  ")
         if cover.only_here:
             questions = "; ".join(one_line(loc.text(p.question)) for p in cover.only_here)
             page.para(loc._("Only here: %(points)s", points=questions), "  ", "    ")
+
+
+def coverage_line(loc: Localizer, analysis: Analysis, cover: Coverage) -> str:
+    """'[1] Lada.kz: 6 of 13 points'; one message, so Russian can put the total in the genitive."""
+    return loc.n_("%(source)s: %(covered)s of %(count)s point", "%(source)s: %(covered)s of %(count)s points",
+                  cover.total, source=f"[{analysis.numbers[cover.source.id]}] {source_name(loc, cover.source)}",
+                  covered=loc.number(cover.covered))
 
 
 def _point(page: _Page, analysis: Analysis, loc: Localizer, number: int, result: PointResult,

@@ -5,10 +5,10 @@ import re
 
 import pytest
 
-from briefing.analysis import analyse, claimed_range
+from briefing.analysis import analyse, claimed_range, ratio_qualifier
 from briefing.figures import arithmetic, figure
 from briefing.i18n import localizer
-from briefing.text import comparison_summary, render
+from briefing.text import comparison_summary, coverage_line, render
 from tests.conftest import build, source, text
 
 EN, RU = localizer("en"), localizer("ru")
@@ -37,6 +37,11 @@ def stat(stat_id, value, unit, measure, sources, qualifier="exact", as_of=dt.dat
 THREE = [source("a"), source("b", language="ru"), source("c", kind="official-statement")]
 
 
+def spaced(text: str) -> str:
+    """No-break spaces as plain ones, where a test is about words rather than line breaks."""
+    return text.replace(NBSP, " ")
+
+
 def three_source_brief():
     return build(sources=THREE, comparison=[
         point("all-agree", position("a"), position("b"), position("c")),
@@ -62,8 +67,8 @@ def test_conflicting_values_name_every_value_and_who_gives_it():
     assert [(c.value, c.sources) for c in dates] == [(dt.date(2025, 11, 21), ("a", "b")),
                                                        (dt.date(2025, 11, 22), ("c",))]
     output = render(analyse(three_source_brief()), EN, 100)
-    assert "! Value November 21, 2025 given by [1][2]" in output
-    assert "! Value November 22, 2025 given by [3]" in output
+    assert f"! Value November{NBSP}21,{NBSP}2025 given by [1][2]" in output
+    assert f"! Value November{NBSP}22,{NBSP}2025 given by [3]" in output
 
 
 def test_coverage_per_source_and_what_only_it_reports():
@@ -75,14 +80,14 @@ def test_coverage_per_source_and_what_only_it_reports():
 
 def test_summary_line_in_both_languages_with_plurals():
     analysis = analyse(three_source_brief())
-    assert comparison_summary(EN, analysis) == (
+    assert spaced(comparison_summary(EN, analysis)) == (
         "3 sources, 7 points: 2 agree, 3 differ, 1 from one source only, 1 from no source")
-    assert comparison_summary(RU, analysis) == (
+    assert spaced(comparison_summary(RU, analysis)) == (
         "3 источника, 7 пунктов: 2 совпадают, 3 расходятся, 1 только из одного источника, 1 ни в одном источнике")
 
 
 def test_summary_of_the_first_briefing(first_briefing):
-    assert comparison_summary(EN, analyse(first_briefing)) == (
+    assert spaced(comparison_summary(EN, analyse(first_briefing))) == (
         "2 sources, 13 points: 5 agree, 2 differ, 6 from one source only")
 
 
@@ -104,7 +109,7 @@ def test_qualifiers_stay_honest():
     cap, share, units = brief.statistics
     assert figure(EN, cap) == f"more than 376{NBSP}GW" and figure(RU, cap) == f"более 376{NBSP}ГВт"
     assert figure(EN, share) == "nearly 10%" and figure(RU, share) == f"почти 10{NBSP}%"
-    assert figure(RU, units) == "более 21 реактора"
+    assert figure(RU, units) == f"более 21{NBSP}реактора"
     assert claimed_range(cap) == (376_000, float("inf"))
 
 
@@ -113,10 +118,41 @@ def test_derived_figures_show_their_arithmetic(first_briefing):
     per_operating = results["capacity-per-operating-reactor"]
     per_building = results["capacity-per-reactor-under-construction"]
     assert round(per_operating.value, 2) == 0.90 and round(per_building.value, 2) == 0.32
-    assert arithmetic(EN, per_operating) == f"more than 376{NBSP}GW ÷ 416 reactors ≈ 0.90{NBSP}GW"
-    assert arithmetic(RU, per_building) == f"почти 20{NBSP}ГВт ÷ 63 реактора ≈ 0,32{NBSP}ГВт"
+    assert arithmetic(EN, per_operating) == f"more than 376{NBSP}GW ÷ 416{NBSP}reactors ≈ more than 0.90{NBSP}GW"
+    assert arithmetic(RU, per_building) == f"почти 20{NBSP}ГВт ÷ 63{NBSP}реактора ≈ почти 0,32{NBSP}ГВт"
+    assert arithmetic(RU, results["construction-share-of-capacity"]).endswith(f"≈ менее 5,3{NBSP}%")
     assert round(results["construction-share-of-units"].value, 3) == 0.151
     assert round(results["construction-share-of-capacity"].value, 3) == 0.053
+
+
+@pytest.mark.parametrize("numerator, denominator, expected", [
+    ("exact", "exact", "exact"),
+    ("more-than", "exact", "more-than"),  # more than 376 GW over 416 reactors: more than 0.90 GW each
+    ("at-least", "exact", "at-least"),
+    ("less-than", "exact", "less-than"),
+    ("nearly", "exact", "nearly"),
+    ("about", "exact", "about"),
+    ("exact", "more-than", "less-than"),  # a larger count below makes the average smaller
+    ("exact", "less-than", "more-than"),
+    ("exact", "nearly", "more-than"),
+    ("exact", "at-least", "about"),  # "at most" does not exist
+    ("nearly", "more-than", "less-than"),  # nearly 20 GW of more than 376 GW: less than 5.3%
+    ("more-than", "less-than", "more-than"),
+    ("more-than", "more-than", "about"),  # both bounds pull the same ratio both ways
+    ("nearly", "nearly", "about"),
+    ("exact", "about", "about"),
+])
+def test_a_derived_figure_keeps_what_its_qualifiers_allow(numerator, denominator, expected):
+    assert ratio_qualifier(numerator, denominator) == expected
+
+
+def test_coverage_counts_take_the_russian_genitive_after_iz():
+    brief = build(sources=[source("a"), source("b")],
+                  comparison=[{"id": f"p{i}", "question": text(f"Q{i}"),
+                               "positions": [{"source": "a", "says": text("yes")}]} for i in range(21)])
+    cover = analyse(brief).coverage[0]
+    assert coverage_line(RU, analyse(brief), cover) == f"[1] ru:Outlet A: 21 из 21{NBSP}пункта"
+    assert coverage_line(EN, analyse(brief), cover) == f"[1] Outlet A: 21 of 21{NBSP}points"
 
 
 def test_the_under_construction_capacity_is_flagged_by_both_rules(first_briefing):
@@ -128,10 +164,10 @@ def test_the_under_construction_capacity_is_flagged_by_both_rules(first_briefing
 
 @pytest.mark.parametrize("locale, words", [
     ("en", ["! Installed capacity of reactors under construction: nearly 20\u00a0GW [2] — inconsistent, unverified",
-            "Reference value: 65,040\u00a0MW, June 2025 [3]", "Reference value: nearly 70\u00a0GW, February 2025 [4]",
+            "Reference value: 65,040\u00a0MW, June\u00a02025 [3]", "Reference value: nearly 70\u00a0GW, February\u00a02025 [4]",
             "below half of a comparable one", "it has not been corrected"]),
-    ("ru", ["! Установленная мощность строящихся реакторов: почти 20\u00a0ГВт [2] — не согласуется с другими данными, не проверено",
-            "65\u00a0040\u00a0МВт, июнь 2025\u202fг. [3]", "почти 70\u00a0ГВт, февраль 2025\u202fг. [4]"]),
+    ("ru", ["! Установленная мощность строящихся реакторов: почти 20\u00a0ГВт [2] — не согласуется с другими данными, не подтверждено",
+            "65\u00a0040\u00a0МВт, июнь\u00a02025\u202fг. [3]", "почти 70\u00a0ГВт, февраль\u00a02025\u202fг. [4]"]),
 ])
 def test_the_brief_shows_the_flag_with_reference_values(first_briefing, locale, words):
     flagged = render(analyse(first_briefing), localizer(locale), 300).split("\n\n")

@@ -51,7 +51,7 @@ def test_unsupported_language_falls_back_to_english_with_a_note():
 
 def test_list_shows_id_date_and_title_in_the_chosen_language():
     assert run("list", "--lang", "ru").stdout == (
-        "kz-iaea-far-east-2025  21 ноября 2025\u202fг.  Казахстан принят в Дальневосточную региональную "
+        "kz-iaea-far-east-2025  21\u00a0ноября\u00a02025\u202fг.  Казахстан принят в Дальневосточную региональную "
         "группу МАГАТЭ\n")
 
 

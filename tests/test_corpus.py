@@ -38,7 +38,9 @@ BASE = CORPUS / "base.toml"
 BAD = sorted((CORPUS / "bad").glob("*.toml"))
 ACCEPTED = sorted((CORPUS / "accepted").glob("*.toml"))
 BUNDLED_ID = "kz-iaea-far-east-2025"
-SUMMARY = {"en": "{n} files checked: 0 good, {n} bad", "ru": "проверено {n} файлов: 0 без ошибок, {n} с ошибками"}
+#: Counts are tied to their nouns by no-break spaces.
+SUMMARY = {"en": "{n}\u00a0files checked: 0\u00a0good, {n}\u00a0bad",
+           "ru": "проверено {n}\u00a0файлов: 0\u00a0без ошибок, {n}\u00a0с ошибками"}
 
 
 def run(*args: str, env: dict | None = None, **kwargs) -> subprocess.CompletedProcess:
@@ -103,14 +105,14 @@ def test_check_still_passes_the_good_file_among_the_bad_ones():
     result = run("check", *map(str, BAD[:3]), str(BASE), *map(str, BAD[3:6]))
     assert result.returncode == 2
     assert result.stdout == f"ok: {BASE} (corpus-base)\n"
-    assert result.stderr.splitlines()[-1] == "7 files checked: 1 good, 6 bad"
+    assert result.stderr.splitlines()[-1] == "7\u00a0files checked: 1\u00a0good, 6\u00a0bad"
 
 
 @pytest.mark.parametrize("path", ACCEPTED, ids=[p.stem for p in ACCEPTED])
 def test_accepted_files_load_quietly(path):
     result = run("check", str(path))
     assert result.returncode == 0 and result.stdout.startswith(f"ok: {path} (corpus-")
-    assert result.stderr.splitlines() == ["1 file checked: 1 good, 0 bad"]
+    assert result.stderr.splitlines() == ["1\u00a0file checked: 1\u00a0good, 0\u00a0bad"]
 
 
 def test_a_utf8_byte_order_mark_is_accepted():

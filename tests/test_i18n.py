@@ -33,30 +33,31 @@ def test_locale_resolution_order(requested, environ, expected):
 
 
 @pytest.mark.parametrize("count, expected", [
-    (1, "1 источник"), (2, "2 источника"), (5, "5 источников"), (21, "21 источник"),
-    (63, "63 источника"), (416, "416 источников"), (11, "11 источников"), (1000, f"1{NBSP}000 источников"),
+    (1, f"1{NBSP}источник"), (2, f"2{NBSP}источника"), (5, f"5{NBSP}источников"), (21, f"21{NBSP}источник"),
+    (63, f"63{NBSP}источника"), (416, f"416{NBSP}источников"), (11, f"11{NBSP}источников"),
+    (1000, f"1{NBSP}000{NBSP}источников"),
 ])
 def test_russian_plurals_of_sources(count, expected):
     assert RU.n_("%(count)s source", "%(count)s sources", count) == expected
 
 
 @pytest.mark.parametrize("count, expected", [
-    (1, "1 реактор"), (2, "2 реактора"), (5, "5 реакторов"), (21, "21 реактор"),
-    (63, "63 реактора"), (416, "416 реакторов"),
+    (1, f"1{NBSP}реактор"), (2, f"2{NBSP}реактора"), (5, f"5{NBSP}реакторов"), (21, f"21{NBSP}реактор"),
+    (63, f"63{NBSP}реактора"), (416, f"416{NBSP}реакторов"),
 ])
 def test_russian_plurals_of_reactors(count, expected):
     assert RU.n_("%(count)s reactor", "%(count)s reactors", count) == expected
 
 
 def test_english_plurals():
-    assert EN.n_("%(count)s source", "%(count)s sources", 1) == "1 source"
-    assert EN.n_("%(count)s source", "%(count)s sources", 416) == "416 sources"
+    assert EN.n_("%(count)s source", "%(count)s sources", 1) == f"1{NBSP}source"
+    assert EN.n_("%(count)s source", "%(count)s sources", 416) == f"416{NBSP}sources"
 
 
 def test_babel_strings_exactly_with_their_no_break_spaces():
     day = dt.date(2025, 11, 21)
-    assert RU.date(day) == f"21 ноября 2025{NNBSP}г."
-    assert EN.date(day) == "November 21, 2025"
+    assert RU.date(day) == f"21{NBSP}ноября{NBSP}2025{NNBSP}г."  # a date never breaks across lines
+    assert EN.date(day) == f"November{NBSP}21,{NBSP}2025"
     assert RU.percent(0.10) == f"10{NBSP}%"
     assert EN.percent(0.10) == "10%"
     assert RU.unit(376, "power-gigawatt") == f"376{NBSP}ГВт"
@@ -67,13 +68,21 @@ def test_babel_strings_exactly_with_their_no_break_spaces():
     assert RU.percent(0.1514, 1) == f"15,1{NBSP}%"
 
 
-def test_fuzzy_dates_at_their_precision():
-    assert EN.moment(FuzzyDate(2025, 6)) == "June 2025"
-    assert RU.moment(FuzzyDate(2025, 6)) == f"июнь 2025{NNBSP}г."
-    assert EN.moment(FuzzyDate(1990, decade=True, part="early")) == "early 1990s"
-    assert RU.moment(FuzzyDate(1990, decade=True, part="early")) == "начало 1990-х годов"
-    assert EN.moment(dt.datetime(2025, 11, 24, 15, 21, 12)) == f"November 24, 2025, 3:21{NNBSP}PM"
-    assert RU.moment(dt.datetime(2025, 11, 24, 15, 21, 12)) == f"24 ноября 2025{NNBSP}г., 15:21"
+@pytest.mark.parametrize("value", [10**25, 1e25, 1.7e308])
+def test_figures_too_large_for_the_default_decimal_context_still_format(value):
+    assert EN.number(value).startswith("1") and RU.unit(value, "power-gigawatt").endswith(f"{NBSP}ГВт")
+    assert EN.number(10**25) == "10,000,000,000,000,000,000,000,000"
+    assert RU.percent(value).endswith(f"{NBSP}%")
+
+
+def test_fuzzy_dates_at_their_precision_on_one_line():
+    assert EN.moment(FuzzyDate(2025, 6)) == f"June{NBSP}2025"
+    assert RU.moment(FuzzyDate(2025, 6)) == f"июнь{NBSP}2025{NNBSP}г."
+    assert EN.moment(FuzzyDate(1990, decade=True, part="early")) == f"early{NBSP}1990s"
+    assert RU.moment(FuzzyDate(1990, decade=True, part="early")) == f"начало{NBSP}1990-х{NBSP}годов"
+    assert RU.moment(FuzzyDate(1990, decade=True)) == f"1990-е{NBSP}годы"
+    assert EN.moment(dt.datetime(2025, 11, 24, 15, 21, 12)) == f"November{NBSP}24,{NBSP}2025, 3:21{NNBSP}PM"
+    assert RU.moment(dt.datetime(2025, 11, 24, 15, 21, 12)) == f"24{NBSP}ноября{NBSP}2025{NNBSP}г., 15:21"
 
 
 def test_language_names_are_in_the_reader_language():
