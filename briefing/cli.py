@@ -200,13 +200,13 @@ def _choose(loc: Localizer, library, wanted: str | None) -> str | None:
 
 def _print(loc: Localizer, brief, width: int | None) -> None:
     from briefing.analysis import analyse
-    from briefing.text import render
+    from briefing.text import MIN_WIDTH, render
 
     if width is None:
         # A terminal narrower than the brief's minimum gets the minimum, not an error.
-        width = max(shutil.get_terminal_size().columns, 20) if _stdout_is_terminal() else 80
-    if width < 20:
-        raise UsageError(loc._("--width must be at least 20"))
+        width = max(shutil.get_terminal_size().columns, MIN_WIDTH) if _stdout_is_terminal() else 80
+    if width < MIN_WIDTH:
+        raise UsageError(loc._("--width must be at least %(minimum)s", minimum=MIN_WIDTH))
     _write(loc, render(analyse(brief), loc, width))
 
 

@@ -79,6 +79,14 @@ def test_usage_mistakes_exit_2_with_one_line_and_no_traceback(args):
     assert "Traceback" not in result.stderr and result.stderr.strip()
 
 
+@pytest.mark.parametrize("locale, message", [("en", "--width must be at least 30"),
+                                             ("ru", "значение --width должно быть не меньше 30")])
+def test_a_width_too_narrow_to_read_names_the_minimum(locale, message):
+    result = run("print", "--width", "29", "--lang", locale)
+    assert result.returncode == 2 and result.stdout == "" and message in result.stderr
+    assert run("print", "--width", "30").stdout.startswith("Kazakhstan")
+
+
 def test_usage_errors_are_translated():
     result = run("print", "--width", "x", "--lang", "ru")
     assert "ошибка" in result.stderr and "использование" in result.stderr
