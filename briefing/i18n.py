@@ -19,12 +19,13 @@ from babel.numbers import format_decimal, format_percent
 from babel.support import NullTranslations, Translations
 from babel.units import format_unit
 
+from briefing.typography import NBSP, tie, tie_dashes
+
 #: Languages every piece of briefing text must be written in.
 CONTENT_LOCALES = ("en", "ru")
 #: Languages the interface speaks: English source strings plus a catalog each.
 UI_LOCALES = ("en", "ru")
 DEFAULT_LOCALE = "en"
-NBSP = "\u00a0"
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "messages"
 #: Babel rounds through the current decimal context, whose 28 digits cannot
@@ -112,14 +113,13 @@ class Localizer:
 
     # --- UI strings -------------------------------------------------------
     def _(self, message: str, **values: object) -> str:
-        text = self._catalog.gettext(message)
+        text = tie_dashes(self._catalog.gettext(message))
         return text % values if values else text
 
     def n_(self, singular: str, plural: str, count: int, **values: object) -> str:
         """A counted phrase; the count itself is formatted by CLDR, the form chosen by the integer."""
-        text = self._catalog.ngettext(singular, plural, count)
         # a no-break space keeps the count on the line of the noun it counts
-        text = text.replace("%(count)s ", "%(count)s" + NBSP)
+        text = tie_dashes(self._catalog.ngettext(singular, plural, count).replace("%(count)s ", "%(count)s" + NBSP))
         return text % {"count": self.number(count), **values}
 
     def p_(self, context: str, message: str) -> str:
@@ -127,8 +127,8 @@ class Localizer:
 
     # --- content ----------------------------------------------------------
     def text(self, value) -> str:
-        """Pick this language out of a per-locale map from a briefing file."""
-        return value.get(self.locale)
+        """Pick this language out of a per-locale map from a briefing file, with its numbers tied to their words."""
+        return tie(value.get(self.locale))
 
     # --- numbers ----------------------------------------------------------
     def number(self, value: float, digits: int | None = None) -> str:

@@ -163,10 +163,10 @@ def test_the_under_construction_capacity_is_flagged_by_both_rules(first_briefing
 
 
 @pytest.mark.parametrize("locale, words", [
-    ("en", ["! Installed capacity of reactors under construction: nearly 20\u00a0GW [2] — inconsistent, unverified",
+    ("en", ["! Installed capacity of reactors under construction: nearly 20\u00a0GW [2]\u00a0— inconsistent, unverified",
             "Reference value: 65,040\u00a0MW, June\u00a02025 [3]", "Reference value: nearly 70\u00a0GW, February\u00a02025 [4]",
             "below half of a comparable one", "it has not been corrected"]),
-    ("ru", ["! Установленная мощность строящихся реакторов: почти 20\u00a0ГВт [2] — не согласуется с другими данными, не подтверждено",
+    ("ru", ["! Установленная мощность строящихся реакторов: почти 20\u00a0ГВт [2]\u00a0— не согласуется с другими данными, не подтверждено",
             "65\u00a0040\u00a0МВт, июнь\u00a02025\u202fг. [3]", "почти 70\u00a0ГВт, февраль\u00a02025\u202fг. [4]"]),
 ])
 def test_the_brief_shows_the_flag_with_reference_values(first_briefing, locale, words):

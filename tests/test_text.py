@@ -90,3 +90,13 @@ def test_every_reference_resolves_to_the_numbered_source_list(analysis):
     cited = {int(n) for n in re.findall(r"\[(\d+)\]", body)}
     listed = {int(n) for n in re.findall(r"^\[(\d+)\]", sources, re.MULTILINE)}
     assert cited and cited <= listed == set(range(1, len(analysis.brief.sources) + 1))
+
+
+@pytest.mark.parametrize("locale", ["en", "ru"])
+@pytest.mark.parametrize("width", [30, 41, 57, 66, 80, 97])
+def test_no_line_opens_on_a_dash_or_on_what_a_number_counts(analysis, locale, width):
+    lines = render(analysis, localizer(locale), width).splitlines()
+    for line, following in zip(lines, lines[1:]):
+        assert not following.lstrip().startswith(("— ", "– ")), following
+        if re.search(r"\d$", line):  # "376" then "GW", "21" then "ноября", "13" then "points"
+            assert not re.match(r"\s*(?:[a-zа-яё%]|GW|MW|ГВт|МВт)(?!ttps?://)", following), (line, following)
