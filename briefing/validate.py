@@ -12,9 +12,12 @@ import datetime as dt
 import math
 import re
 import reprlib
+import threading
 import tomllib
 from collections.abc import Iterable
 from pathlib import Path
+
+import toml_rs
 
 from briefing.i18n import N_
 from briefing.records import Record, freeze
@@ -48,6 +51,8 @@ SCHEMA_MESSAGES = {
     "union": N_("expected {expected}, got {got}"),
     "recursion_loop": N_("nested too deeply"),
 }
+#: At most this many '[' and '{' in a document for toml_rs to read it: 4 MB of stack at worst.
+FAST_MAX_BRACKETS = 2000
 TOO_DEEP = N_("tables and lists are nested more than {limit} levels deep")
 TOO_MANY = N_("the file holds more than {limit} values, too many for a briefing")
 
@@ -110,21 +115,66 @@ def validate(path: Path, raw: bytes) -> Record | LoadError:
     deep_key = _deep_key(text)
     if deep_key is not None:
         return LoadError(path, TOO_DEEP, {"limit": MAX_DEPTH}, "%d:%d" % _line_column(text[:deep_key]))
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        return _toml_error(path, str(exc))
-    except RecursionError:
-        return LoadError(path, TOO_DEEP, {"limit": MAX_DEPTH}, _deep_bracket(text))
-    problem = _shape_problem(path, data)
-    if problem:
-        return problem
+    data = _parse(path, text)
+    if isinstance(data, LoadError):
+        return data
     try:
         return freeze(Briefing.model_validate(data))
     except ValidationError as exc:
         return _schema_error(path, exc)
     except RecursionError:
         return LoadError(path, SCHEMA_MESSAGES["recursion_loop"])
+
+
+def _parse(path: Path, text: str) -> dict | LoadError:
+    """The document's tables, or the first problem with them.
+
+    toml_rs, in Rust, reads TOML 1.0 as tomllib does, about fifteen times as
+    fast.  A document it is not safe to give it, that it refuses, or that
+    breaks the limits is read by tomllib, as before, so that every message and
+    place is tomllib's own.
+    """
+    if _fast_parser_may_read(text):
+        try:
+            data = toml_rs.loads(text, toml_version="1.0.0")
+        except Exception:  # any refusal is worded by tomllib below
+            pass
+        else:
+            if _within_limits(data):
+                return data
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        return _toml_error(path, str(exc))
+    except RecursionError:
+        return LoadError(path, TOO_DEEP, {"limit": MAX_DEPTH}, _deep_bracket(text))
+    return _shape_problem(path, data) or data
+
+
+def _fast_parser_may_read(text: str) -> bool:
+    """Whether toml_rs can read the text without overflowing the stack, and read it as tomllib would.
+
+    toml_rs sets no limit on nesting and recurses on the C stack, up to 2 kB
+    for each level of brackets: it is given at most FAST_MAX_BRACKETS of them
+    in all (whatever strings hold them), and only on a main thread whose stack
+    may grow to 8 MB.  A byte order mark that decoding left (a second one) is
+    refused by tomllib but skipped by toml_rs.
+    """
+    return (_MAIN_STACK_IS_LARGE and threading.current_thread() is threading.main_thread()
+            and text.count("[") + text.count("{") <= FAST_MAX_BRACKETS and not text.startswith("\ufeff"))
+
+
+def _main_stack_is_large() -> bool:
+    """Whether the main thread's stack may grow to 8 MB, as it does by default on Linux and macOS."""
+    try:
+        import resource
+    except ImportError:  # Windows, where it is 1 or 2 MB and cannot be told
+        return False
+    soft = resource.getrlimit(resource.RLIMIT_STACK)[0]
+    return soft == resource.RLIM_INFINITY or soft >= 8 * 1024 * 1024
+
+
+_MAIN_STACK_IS_LARGE = _main_stack_is_large()
 
 
 def _toml_error(path: Path, message: str) -> LoadError:
@@ -177,6 +227,18 @@ def _deep_bracket(text: str) -> str:
         elif token.group() in ("]", "}"):
             depth = max(depth - 1, 0)
     return ""
+
+
+def _within_limits(data: dict) -> bool:
+    """Whether _shape_problem would find nothing, told a level at a time: four times as fast."""
+    count, level = 1, [data]
+    for _ in range(MAX_DEPTH):
+        values = [item for value in level for item in (value.values() if isinstance(value, dict) else value)]
+        count += len(values)
+        level = [item for item in values if isinstance(item, (dict, list)) and item]
+        if not level or count > MAX_VALUES:
+            return count <= MAX_VALUES
+    return False
 
 
 def _shape_problem(path: Path, data: dict) -> LoadError | None:

@@ -1,0 +1,283 @@
+"""The fast TOML path gives exactly what tomllib gave: the same tables, or the same message and place.
+
+validate._parse reads a document with toml_rs (in Rust, TOML 1.0) and,
+wherever that is not safe, toml_rs refuses it or it breaks the limits, with
+tomllib as before.  Each test here holds _parse to a reference that is the
+code it replaced (tomllib, then the limits), comparing tables strictly:
+types, key order, the sign of zeros and NaNs, time zones.  The documents are
+generated (whole documents, token soup, edits of real files) and hand-made
+hazards: deep nesting on both sides of every limit, inputs of a megabyte, NUL
+and other control bytes, escaped surrogates, byte order marks, dates and times
+with offsets, nan and inf, duplicate keys and tables, and TOML 1.1 syntax,
+which tomllib refuses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing import validate
+from briefing.store import LoadError
+from tests.conftest import FIRST_BRIEFING, REPO
+
+PATH = Path("doc.toml")
+CORPUS = Path(__file__).parent / "corpus"
+REAL = [FIRST_BRIEFING, *sorted(CORPUS.rglob("*.toml"))]
+FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def reference(text: str) -> dict | LoadError:
+    """What validate did with a decoded document before tomli: tomllib, then the limits."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        return validate._toml_error(PATH, str(exc))
+    except RecursionError:
+        return LoadError(PATH, validate.TOO_DEEP, {"limit": validate.MAX_DEPTH}, validate._deep_bracket(text))
+    return validate._shape_problem(PATH, data) or data
+
+
+def strict(value: object) -> object:
+    """A value as a tree that compares equal only when types, order, float bits and time zones agree."""
+    kind = type(value)
+    if isinstance(value, dict):
+        return (kind, [(type(key), key, strict(item)) for key, item in value.items()])
+    if isinstance(value, list):
+        return (kind, [strict(item) for item in value])
+    if isinstance(value, float):
+        return (kind, math.copysign(1, value), "nan" if math.isnan(value) else value)
+    if isinstance(value, (dt.datetime, dt.time)):
+        return (kind, value.isoformat(), type(value.tzinfo), value.utcoffset())
+    return (kind, value)
+
+
+def assert_same(text: str) -> None:
+    fast = validate._parse(PATH, text)
+    expected = reference(text)
+    if isinstance(expected, LoadError):
+        assert fast == expected
+    else:
+        assert strict(fast) == strict(expected)
+
+
+# --- real files ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", REAL, ids=[p.name for p in REAL])
+def test_every_corpus_file_and_the_bundled_briefing(path):
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pytest.skip("refused before parsing")
+    assert_same(text)
+
+
+def test_the_bundled_briefing_is_read_by_toml_rs_alone(monkeypatch):
+    """The fast path is taken for a good file: tomllib is never called."""
+    monkeypatch.setattr(tomllib, "loads", lambda text: pytest.fail("tomllib was used"))
+    assert validate._parse(PATH, FIRST_BRIEFING.read_text("utf-8"))["id"] == "kz-iaea-far-east-2025"
+
+
+# --- hazards -------------------------------------------------------------------------------------
+
+def nested(opening: str, closing: str, depth: int, inner: str = "1", closed: bool = True) -> str:
+    return "a = " + opening * depth + inner + (closing * depth if closed else "") + "\n"
+
+
+LIMIT = validate.FAST_MAX_BRACKETS
+NESTING = [
+    *(nested("[", "]", n) for n in (15, 17, 400, LIMIT, LIMIT + 1, 100_000)),
+    *(nested("{b = ", "}", n) for n in (15, 17, 300, 400, LIMIT, LIMIT + 1, 100_000)),
+    *(nested("[{b = ", "}]", n) for n in (150, 200, LIMIT // 2, LIMIT // 2 + 1, 50_000)),
+    nested("[", "]", LIMIT - 1, inner="{b = [1]}"),
+    nested("[", "]", 100_000, closed=False),
+    nested("{b = ", "}", 100_000, closed=False),
+    "[" + ".".join(["t"] * 16) + "]\nx = 1\n",
+    "[" + ".".join(["t"] * 17) + "]\nx = 1\n",
+    ".".join(["k"] * 17) + " = " + nested("{b = ", "}", 300)[4:],
+]
+
+
+@pytest.mark.parametrize("text", NESTING, ids=range(len(NESTING)))
+def test_deep_nesting_on_both_sides_of_every_limit(text):
+    assert_same(text)
+
+
+HUGE = [
+    "a = [" + "1, " * 300_000 + "]\n",  # far more values than a briefing may hold
+    "a = [" + "[], " * 250_000 + "]\n",
+    "".join(f"k{n} = {n}\n" for n in range(60_000)),
+    'a = "' + "x" * 1_000_000 + '"\n',
+    "a = [" + "1, " * 300_000,  # never closed
+    "# " + "x" * 1_000_000 + "\n",
+]
+
+
+@pytest.mark.parametrize("text", HUGE, ids=range(len(HUGE)))
+def test_inputs_of_a_megabyte(text):
+    assert_same(text)
+
+
+CASES = [
+    # control characters, NUL included, and escapes that are no Unicode scalar value
+    'a = "x\x00y"', "# x\x00y\na = 1", "a = 1 # \x7f", "# \x01\na = 1", 'a = "\x1f"', 'a = "tab\there"',
+    "a\x00 = 1", 'a = "\\uD800"', 'a = "\\uDFFF"', 'a = "\\U00110000"', 'a = "\\U0010FFFF"', 'a = "\\u0000"',
+    "a = '\x00'", 'a = """\x7f"""', "\ufeffa = 1", "a = 1\n\ufeffb = 2", 'a = "\u2028\ud7ff\ue000"',
+    # line ends
+    "a = 1\r", "a = 1\r\nb = 2\r\n", 'a = """x\r\ny"""', "a = '''x\r\ny'''", 'a = """x\ry"""',
+    'a = """x \\\r\n   y"""', 'a = """x \\  \n   y"""', 'a = """\r\nx"""', "a = '''\nx'''", 'a = """""x"""""',
+    # dates, times and offsets
+    "a = 2020-01-01T12:30:00Z", "a = 2020-01-01t12:30:00z", "a = 2020-01-01 12:30:00+05:30",
+    "a = 2020-01-01T12:30:00-00:00", "a = 2020-01-01T12:30:00+23:59", "a = 2020-01-01T12:30:00+24:00",
+    "a = 2020-01-01T12:30:00+05:30:10", "a = 2020-01-01T12:30:00.123456789Z", "a = 12:30:00.1",
+    "a = 12:30:00.9999999", "a = 23:59:60", "a = 24:00:00", "a = 2020-02-29", "a = 2021-02-29",
+    "a = 0000-01-01", "a = 2020-13-01", "a = 2020-01-01T", "a = 2020-1-01", "a = 1979-05-27T07:32:00",
+    # TOML 1.1, which tomllib (TOML 1.0) refuses
+    "a = {b = 1,}", "a = {\n b = 1\n}", 'a = "\\e"', 'a = "\\x41"', "a = 12:30", "a = 2020-01-01T12:30",
+    # numbers
+    "a = nan\nb = +nan\nc = -nan", "a = inf\nb = +inf\nc = -inf", "a = -0.0\nb = +0.0\nc = -0", "a = 1e400",
+    "a = -1e400", "a = 4.9e-324", "a = 1e-400", "a = 1_000.5_5", "a = 9223372036854775808",
+    "a = -9223372036854775809", "a = 0x7FFFFFFFFFFFFFFFFF", "a = 0o17\nb = 0b101\nc = 0xDEAD_beef",
+    "a = 01", "a = 1__0", "a = 10_", "a = .5", "a = 5.", "a = +0x1", "a = NaN", "a = 1e_2", "a = 0.1e-1_0",
+    # keys, tables and duplicates
+    "a = 1\na = 2", "[a]\nb = 1\n[a]\nc = 2", "a.b = 1\n[a]\nc = 2", "[a]\nb.c = 1\n[a.b]\nd = 2",
+    "a = {b = 1}\na.c = 2", "[[a]]\n[a]", "[a.b]\nc = 1\n[a]\nd = 2", "a = [1]\n[[a]]", "[[a]]\nb = 1\n[a.b]",
+    'a = {b = 1, b = 2}', '"" = 1', "ключ = 1", "a . b = 1", "'a'.\"b\" = 1", "a.'b.c' = 1", "[a] b = 1",
+    "a =", "= 1", "a = True", 'a = "b" "c"', "a = [1 2]", "a = [1,,2]", "a = [,]", "a = [\n1, # c\n2,\n]",
+]
+
+
+@pytest.mark.parametrize("text", CASES, ids=range(len(CASES)))
+def test_hand_made_cases(text):
+    assert_same(text)
+
+
+@pytest.mark.parametrize("stack", [None, 1024 * 1024], ids=["default stack", "1 MB stack"])
+def test_nesting_never_crashes_the_process(tmp_path, stack):
+    """toml_rs has no nesting limit of its own: as deep as it is given, and far deeper, each file gets
+    its one line, in a fresh process whose main thread has the usual stack, or a smaller one."""
+    paths = []
+    for depth in (LIMIT, 150_000):
+        for name, opening, closing in (("arrays", "[", "]"), ("tables", "{b = ", "}"), ("mixed", "[{b = ", "}]")):
+            paths.append(tmp_path / f"{name}-{depth}.toml")
+            count = depth // len(closing)
+            paths[-1].write_text(nested(opening, closing, count), "utf-8")
+
+    def small_stack():
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_STACK, (stack, resource.getrlimit(resource.RLIMIT_STACK)[1]))
+
+    result = subprocess.run([sys.executable, "-m", "briefing", "check", *map(str, paths)], capture_output=True,
+                            text=True, cwd=REPO, timeout=120, preexec_fn=small_stack if stack else None)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()[:-1]
+    assert [line.partition(":")[0] for line in lines] == list(map(str, paths))
+    assert all(line.endswith("tables and lists are nested more than 16 levels deep") for line in lines), lines
+
+
+def test_outside_the_main_thread_tomllib_reads_alone(monkeypatch):
+    """Another thread's stack may be small: toml_rs is never called there."""
+    import threading
+
+    monkeypatch.setattr(validate.toml_rs, "loads", lambda *args, **kwargs: pytest.fail("toml_rs was used"))
+    text = nested("[", "]", LIMIT)
+    results = []
+    threading.stack_size(256 * 1024)
+    try:
+        thread = threading.Thread(target=lambda: results.append(validate._parse(PATH, text)))
+        thread.start()
+        thread.join()
+    finally:
+        threading.stack_size(0)
+    assert results == [reference(text)]
+
+
+# --- generated documents -------------------------------------------------------------------------
+
+TOKENS = ["[", "]", "[[", "]]", "{", "}", "=", " = ", ",", ".", '"', "'", '"""', "'''", "\n", "\r\n", "\r", "#",
+          " ", "\t", "a", "b", "key", "1", "0", "-1", "+1", "1.5", "1e3", "1_0", "0x1F", "0o7", "0b1", "_", "e",
+          "inf", "nan", "-0.0", "true", "false", "2020-01-01", "T", "t", "12:00:00", "12:00", ".123", "Z", "z",
+          "+05:30", "-00:00", "\\", "\\n", "\\u0041", "\\U0001F600", "\\uD800", "\\x41", "\\e", "\\\n", "\x00",
+          "\x7f", "\x01", "é", "\u00a0", "\ufeff", "😀", "9223372036854775808", "1e400", "01", ":", "-", "+",
+          "x = ", "\n[t]\n", "\n[[t]]\n", "\nt.a = 1\n"]
+KEYS = st.sampled_from(["a", "b", "c", "a.b", "b.c", "a . c", '"q"', "'l'", '"x.y"', '"a\\u00e9"', "ключ", '""'])
+
+
+def _scalar() -> st.SearchStrategy[str]:
+    digits = st.integers(0, 10**20)
+    two = st.integers(0, 61).map("{:02d}".format)
+    time = st.tuples(two, two, st.sampled_from(["", ":00", ":59", ":60", ":00.5", ":01.123456", ":02.1234567891"])).map(
+        lambda t: f"{t[0]}:{t[1]}{t[2]}")
+    date = st.tuples(st.integers(0, 9999), st.integers(0, 13), st.integers(0, 32)).map(
+        lambda d: f"{d[0]:04d}-{d[1]:02d}-{d[2]:02d}")
+    offset = st.sampled_from(["", "Z", "z", "+01:00", "-23:59", "+00:00", "-00:00", "+24:00"])
+    text = st.lists(st.sampled_from(["a", " ", "é", '\\"', "\\n", "\\t", "\\\\", "\\u00e9", "\\U0010FFFF", "\t",
+                                     "\\b", "\\f", "\\r", "\\e", "\\x41", "'", "😀"]), max_size=6).map("".join)
+    multi = st.lists(st.sampled_from(["a", "\n", "\r\n", '"', '""', "\\\n  ", "\\ \n", "\\n", "'", "''"]),
+                     max_size=6).map("".join)
+    return st.one_of(
+        st.tuples(st.sampled_from(["", "-", "+"]), digits).map(lambda t: f"{t[0]}{t[1]}"),
+        st.floats(allow_nan=False).map(repr),
+        st.sampled_from(["nan", "+nan", "-nan", "inf", "+inf", "-inf", "-0.0", "1e-400", "6.02e+23", "1_000.000_1",
+                         "0x_1", "0xDEAD", "0o777", "0b1010", "1__2", "_1", "1_", "true", "false"]),
+        st.tuples(date, st.sampled_from(["T", "t", " "]), time, offset).map("".join),
+        date, time,
+        text.map(lambda s: f'"{s}"'),
+        text.map(lambda s: "'" + s.replace("'", "").replace("\\", "\\\\") + "'"),
+        multi.map(lambda s: f'"""{s}"""'),
+        multi.map(lambda s: f"'''{s}'''"),
+    )
+
+
+VALUES = st.recursive(
+    _scalar(),
+    lambda inner: st.one_of(
+        st.tuples(st.lists(inner, max_size=4), st.sampled_from(["", ",", ",\n", " # c\n"])).map(
+            lambda t: "[" + ", ".join(t[0]) + t[1] + "]"),
+        st.tuples(st.lists(st.tuples(KEYS, inner), max_size=3), st.sampled_from([", ", ",\n"]),
+                  st.sampled_from(["", ",", "\n"])).map(
+            lambda t: "{" + t[1].join(f"{k} = {v}" for k, v in t[0]) + t[2] + "}"),
+    ),
+    max_leaves=12,
+)
+LINES = st.one_of(
+    st.tuples(KEYS, VALUES).map(lambda kv: f"{kv[0]} = {kv[1]}"),
+    st.sampled_from(["[a]", "[b]", "[[c]]", "[a.b]", "[a.d]", "[[a.e]]", "[ t . u ]", "# comment", ""]),
+)
+DOCUMENTS = st.tuples(st.lists(LINES, min_size=1, max_size=8), st.sampled_from(["\n", "\r\n"]),
+                      st.sampled_from(["", "\n"])).map(lambda d: d[1].join(d[0]) + d[2])
+
+
+@FUZZ
+@given(DOCUMENTS)
+def test_generated_documents(text):
+    assert_same(text)
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=40).map("".join))
+def test_token_soup(text):
+    assert_same(text)
+
+
+SOURCES = [path.read_text("utf-8") for path in (FIRST_BRIEFING, CORPUS / "base.toml")]
+
+
+@FUZZ
+@given(st.sampled_from(SOURCES), st.lists(st.tuples(st.floats(0, 1), st.integers(0, 6),
+                                                   st.sampled_from(TOKENS) | st.text(max_size=6)), max_size=3))
+def test_edits_of_real_files(source, edits):
+    text = source
+    for where, cut, insert in edits:
+        at = int(where * len(text))
+        text = text[:at] + insert + text[at + cut:]
+    assert_same(text)
