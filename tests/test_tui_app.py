@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from textual.command import CommandInput
-from textual.content import Content
 from textual.geometry import Region
 from textual.widgets import DataTable, Footer
 
@@ -42,8 +41,8 @@ def plain(widget) -> str:
 
 
 def title_of(widget) -> str:
-    """A border title as shown (Textual hands it back as markup)."""
-    return Content.from_markup(widget.border_title).plain
+    """A border title as drawn: Textual hands `border_title` back as markup, which not every text survives."""
+    return widget._border_title.plain
 
 
 def toasts(app) -> list[str]:
@@ -82,6 +81,35 @@ async def test_language_switch_changes_every_text_and_keeps_focus_scroll_and_row
         await pilot.pause()
         assert title_of(app.query_one("#panel-3")) == "3 Source comparison"
         assert table.cursor_row == 4 and app.focused is table
+
+
+def view_state(app) -> dict[str, tuple]:
+    """Where the reader is: every table's selected row, every scrolled widget's offset, and the focus."""
+    state = {"focus": (app.focused.id,)}
+    for table in app.query(DataTable):
+        state[table.id] = (table.cursor_row, table.scroll_x, table.scroll_y)
+    for scrolled in app.query("#panels, .panel, Detail"):
+        state[scrolled.id] = (scrolled.scroll_x, scrolled.scroll_y)
+    return state
+
+
+@pytest.mark.parametrize("size", [WIDE, NARROW])
+async def test_language_switch_keeps_every_row_scroll_and_the_focus(library, size):
+    app = make_app(library, locale="en")
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("4", *["down"] * 6, "3", *["down"] * 12)  # each table on its last row
+        for scrolled in app.query("#panels, #panel-1, #panel-2, Detail"):  # halfway: there in both languages
+            scrolled.scroll_to(y=scrolled.max_scroll_y // 2, animate=False, immediate=True)
+        await pilot.pause()
+        before = view_state(app)
+        assert before["focus"] == ("comparison-table",) and before["comparison-table"][0] == 12
+        assert before["comparison-table"][2] > 0
+        scrolled = ("comparison-detail", "statistics-detail", "panel-1", "panel-2") if size == WIDE else ("panels",)
+        assert all(before[name][1] > 0 for name in scrolled)
+        for _ in range(2):
+            await pilot.press("l")
+            await pilot.pause()
+            assert view_state(app) == before
 
 
 async def test_switch_reuses_the_analysis(library):

@@ -122,8 +122,8 @@ def shows_inert(app, brief: Briefing) -> None:
     screen_is_inert(app)
     title = one_line(loc.text(brief.title))
     assert title in rendered(app.query_one("#brief-title"))
-    assert Content.from_markup(app.query_one("#panel-4").border_title).plain == "4 " + one_line(
-        loc.text(brief.statistics_title))
+    # As drawn: Textual hands `border_title` back as markup, which not every text survives ("[-%[b]").
+    assert app.query_one("#panel-4")._border_title.plain == "4 " + one_line(loc.text(brief.statistics_title))
     prose_shows("#panel-1 Prose", app, plain(loc.text(brief.decision.what.text)))
     outlet = one_line(loc.text(brief.sources[0].outlet))
     prose_shows("#panel-2 Prose", app, plain(loc.text(brief.background[0].text)), outlet)

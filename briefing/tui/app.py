@@ -3,6 +3,8 @@
 State lives here: the library, the open briefing's id, its Analysis (computed
 once per briefing) and the locale as a reactive.  A language switch re-renders
 every localized widget from the analysis already computed; no file is read.
+The dialogs and saving are imported when first used: the first screen, whose
+start-up time is felt at every launch, needs neither.
 """
 
 from __future__ import annotations
@@ -16,22 +18,19 @@ from textual.command import CommandPalette
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from briefing.analysis import Analysis, analyse
 from briefing.i18n import N_, UI_LOCALES, Localizer, localizer
 from briefing.resources import styles_dir
 from briefing.store import Library
-from briefing.tui import saving
 from briefing.tui.commands import Palette, system_commands
+from briefing.tui.footer import BriefFooter
 from briefing.tui.header import BriefHeader
 from briefing.tui.language import Localized, lazy
 from briefing.tui.notices import Notices
+from briefing.tui.pane import HORIZONTAL_BREAKPOINTS, VERTICAL_BREAKPOINTS, Pane
 from briefing.tui.panels import BackgroundPanel, ComparisonPanel, DecisionPanel, StatisticsPanel
-from briefing.tui.screens.errors import ErrorsScreen
-from briefing.tui.screens.help import HelpScreen
-from briefing.tui.screens.picker import PickerScreen
-from briefing.tui.too_small import MIN_COLUMNS, MIN_ROWS, TooSmall
+from briefing.tui.too_small import TooSmall
 
 #: Actions that act on the briefing pane, so not while a screen covers it.
 PANE_ACTIONS = {"panel", "save", "picker", "errors", "help"}
@@ -40,8 +39,8 @@ PANE_ACTIONS = {"panel", "save", "picker", "errors", "help"}
 class BriefingApp(App):
     TITLE = "briefing"
     CSS_PATH = [styles_dir() / "app.tcss"]
-    HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_COLUMNS, "-narrow"), (120, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_ROWS, "-tall")]
+    HORIZONTAL_BREAKPOINTS = HORIZONTAL_BREAKPOINTS
+    VERTICAL_BREAKPOINTS = VERTICAL_BREAKPOINTS
     BINDINGS = [
         Binding("l", "toggle_language", lazy(N_("Language"))),
         # One footer entry for the four panel keys: a footer group's label cannot be a lazy string.
@@ -56,7 +55,7 @@ class BriefingApp(App):
         Binding("ctrl+p", "command_palette", lazy(N_("Commands")), show=False, priority=True),
     ]
 
-    locale: reactive[str] = reactive("en", init=False)
+    locale: reactive[str] = reactive("en", init=False, repaint=False)  # localize_all refreshes what changes
 
     def __init__(self, library: Library, brief_id: str | None = None, locale: str = "en"):
         # NO_COLOR: Textual would draw in shades of grey; with native ANSI colours it drops every colour
@@ -80,6 +79,9 @@ class BriefingApp(App):
             self._analyses[self.brief_id] = analyse(self.library.briefings[self.brief_id])
         return self._analyses[self.brief_id]
 
+    def get_default_screen(self) -> Screen:
+        return Pane(self.size)
+
     def compose(self) -> ComposeResult:
         yield BriefHeader(id="header")
         with VerticalScroll(id="panels", can_focus=False):
@@ -88,7 +90,7 @@ class BriefingApp(App):
             yield ComparisonPanel(id="panel-3", classes="panel")
             yield StatisticsPanel(id="panel-4", classes="panel")
         yield TooSmall(id="too-small", markup=False)
-        yield Footer(compact=True)
+        yield BriefFooter()
 
     def on_mount(self) -> None:
         self.localize_all()
@@ -102,7 +104,8 @@ class BriefingApp(App):
         for screen in self.screen_stack:
             for node in screen.walk_children(Localized, with_self=True):
                 node.localize()
-            screen.refresh_bindings()
+            for footer in screen.query(BriefFooter):
+                footer.relabel()
 
     def next_locale(self) -> str:
         return UI_LOCALES[(UI_LOCALES.index(self.locale) + 1) % len(UI_LOCALES)]
@@ -135,15 +138,23 @@ class BriefingApp(App):
         self.pane.query_one("#panels").scroll_to_widget(panel, animate=False, top=True)
 
     def action_save(self) -> None:
+        from briefing.tui import saving
+
         self.notices.say(*saving.save(self.analysis, self.loc))
 
     def action_picker(self) -> None:
+        from briefing.tui.screens.picker import PickerScreen
+
         self.push_screen(PickerScreen(), self.open_briefing)
 
     def action_errors(self) -> None:
+        from briefing.tui.screens.errors import ErrorsScreen
+
         self.push_screen(ErrorsScreen())
 
     def action_help(self) -> None:
+        from briefing.tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen())
 
     def action_command_palette(self) -> None:

@@ -18,7 +18,7 @@ from textual.widget import Widget
 from briefing.analysis import Analysis
 from briefing.figures import figure
 from briefing.i18n import N_
-from briefing.tui.language import Localized
+from briefing.tui.language import Localized, PerLanguage
 
 if TYPE_CHECKING:  # the views read validated briefings, cached ones included, without pydantic
     from briefing.model import Statistic
@@ -73,6 +73,10 @@ def _pad(text: str, width: int) -> str:
 class Bars(Localized, Widget):
     """The open briefing's pairs as labelled bars, redrawn at every width and in every language."""
 
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._drawn: PerLanguage[list[Content]] = PerLanguage()
+
     def localize(self) -> None:
         self.display = bool(pairs(self.app.analysis))
         self.refresh(layout=True)
@@ -84,6 +88,9 @@ class Bars(Localized, Widget):
         return Content("\n").join(self._lines(self.size.width))
 
     def _lines(self, width: int) -> list[Content]:
+        return self._drawn.get(self.app, lambda: self._draw(width), width)
+
+    def _draw(self, width: int) -> list[Content]:
         """One line per bar; where labels and bar do not fit side by side, the label goes above its bar."""
         loc = self.app.loc
         found = pairs(self.app.analysis)

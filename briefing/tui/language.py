@@ -3,13 +3,23 @@
 Textual reads footer labels from frozen `Binding`s declared once per class, so
 their descriptions are lazy strings that look the language up each time they
 are read.  Widgets whose text depends on the language subclass `Localized`;
-the app calls `localize()` on every one of them after a switch.
+the app calls `localize()` on every one of them after a switch.  What they
+build from the analysis, which never changes, is kept per briefing and
+language (`PerLanguage`), so switching back rebuilds nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING, Generic, TypeVar
+
 from babel.support import LazyProxy
 from textual import active_app
+
+if TYPE_CHECKING:
+    from briefing.tui.app import BriefingApp
+
+T = TypeVar("T")
 
 
 def lazy(message: str) -> LazyProxy:
@@ -31,3 +41,20 @@ class Localized:
 
     def localize(self) -> None:
         raise NotImplementedError
+
+
+class PerLanguage(Generic[T]):
+    """What was built for the open briefing in the current language (and a row, a width), kept for next time."""
+
+    def __init__(self, limit: int = 16) -> None:
+        self._built: dict[tuple, tuple[object, T]] = {}
+        self._limit = limit
+
+    def get(self, app: BriefingApp, build: Callable[[], T], *detail: Hashable) -> T:
+        analysis = app.analysis
+        key = (id(analysis), app.locale, *detail)
+        if key not in self._built:
+            if len(self._built) >= self._limit:
+                del self._built[next(iter(self._built))]
+            self._built[key] = (analysis, build())  # the analysis is kept so that its id is not reused
+        return self._built[key][1]

@@ -1,9 +1,10 @@
 """Text laid out as the printed brief lays it out: labels in a column, text wrapping under itself.
 
 Panels describe what they show as rows (a label, a text and the width of the
-label column); `Prose` wraps them once per width and caches the lines, which
-keeps a language switch quick.  Every piece is a `Content` built from the
-string itself, so text from a briefing file is never read as markup.
+label column); `Prose` wraps them once per width and caches the lines, and
+draws a line only when it comes into view, which keeps a language switch and a
+long text quick.  Every piece is a `Content` built from the string itself, so
+text from a briefing file is never read as markup.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from typing import NamedTuple
 from rich.cells import cell_len
 from textual.content import Content
 from textual.geometry import Size
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import Visual
 from textual.widget import Widget
 
 BULLET = "•"
@@ -79,8 +83,21 @@ def lay_out(rows: Iterable[Row], width: int) -> list[Content]:
     return lines
 
 
+class Layout(NamedTuple):
+    """Rows wrapped at one width, and the lines drawn so far."""
+
+    rows: list[Row]
+    width: int
+    lines: list[Content]
+    strips: dict[tuple[int, Style], Strip]
+
+
 class Prose(Widget):
-    """Rows of text, rewrapped whenever the width changes."""
+    """Rows of text, rewrapped whenever the width changes.
+
+    The last few layouts are kept, so showing rows again (the same list: see
+    PerLanguage) at a width seen before wraps and draws nothing anew.
+    """
 
     DEFAULT_CSS = """
     Prose {
@@ -89,23 +106,43 @@ class Prose(Widget):
     }
     """
 
+    KEEP = 4
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._rows: list[Row] = []
-        self._lines: tuple[int, list[Content]] = (-1, [])
+        self._layouts: list[Layout] = []
 
     def show(self, rows: list[Row]) -> None:
-        self._rows = rows
-        self._lines = (-1, [])
-        self.refresh(layout=True)
+        if rows is not self._rows:
+            self._rows = rows
+            self.refresh(layout=True)
+
+    def layout_at(self, width: int) -> Layout:
+        for layout in self._layouts:
+            if layout.rows is self._rows and layout.width == width:
+                return layout
+        layout = Layout(self._rows, width, lay_out(self._rows, width), {})
+        self._layouts = [layout, *self._layouts[: self.KEEP - 1]]
+        return layout
 
     def lines(self, width: int) -> list[Content]:
-        if self._lines[0] != width:
-            self._lines = (width, lay_out(self._rows, width))
-        return self._lines[1]
+        return self.layout_at(width).lines
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.lines(width))
 
     def render(self) -> Content:
         return Content("\n").join(self.lines(self.size.width))
+
+    def render_line(self, y: int) -> Strip:
+        """Line `y` alone: a text in a scrolled panel costs what is on screen, not its whole length."""
+        if self.text_selection is not None:  # a selection spans lines: Textual draws them together
+            return super().render_line(y)
+        width, style = self.size.width, self.visual_style
+        layout = self.layout_at(width)
+        if y >= len(layout.lines):
+            return Strip.blank(width, style.rich_style)
+        if (y, style) not in layout.strips:
+            layout.strips[y, style] = Visual.to_strips(self, layout.lines[y], width, 1, style)[0]
+        return layout.strips[y, style]

@@ -1,25 +1,41 @@
-"""A row-cursor DataTable that can be refilled in place.
+"""A row-cursor DataTable filled for its width, the way `Prose` wraps for its width.
 
-A language switch or a resize rebuilds headers and cells; the reader's
-selected row and scroll position must survive that, so `fill` puts them back.
-Cells are `rich.text.Text`: DataTable parses plain strings as markup.
+A panel hands the table a function from the width to headers and cells; the
+table calls it when the layout gives it a width, so the first screen shows it
+filled and fitted, and again at every new width.  When only headers, widths
+and cells change (a language switch, a resize), they change where they stand:
+the reader's selected row and scroll position stay, and nothing is measured
+again.  Cells are `rich.text.Text`: DataTable parses plain strings as markup.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from rich.text import Text
+from textual.geometry import Region, Size
+from textual.strip import Strip
 from textual.widgets import DataTable
+
+Rows = Sequence[tuple[str, Sequence[Text]]]
 
 
 class Column(NamedTuple):
-    """A column to fill: a stable key, a header and a width (None: fit the content)."""
+    """A column to fill: a stable key, a header and a width in cells."""
 
     key: str
     label: str
-    width: int | None = None
+    width: int
+
+
+class Filling(NamedTuple):
+    columns: Sequence[Column]
+    rows: Rows
+
+
+#: What a panel gives the table: its columns and rows for a room of so many cells.
+Fill = Callable[[int], Filling]
 
 
 def cut(text: str, style: str = "") -> Text:
@@ -27,24 +43,73 @@ def cut(text: str, style: str = "") -> Text:
     return Text(text, style=style, no_wrap=True, overflow="ellipsis")
 
 
+def header(label: str) -> Text:
+    """A column header, cut like the cells."""
+    return Text(label, overflow="ellipsis", no_wrap=True)
+
+
 class BriefTable(DataTable):
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", cursor_foreground_priority="renderable", **kwargs)
+        self._fill: Fill | None = None
+        self._keep = False
+        self._room: int | None = None  # what the cells were fitted to
+        self._keys: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
-    @property
-    def room(self) -> int:
+    def show(self, fill: Fill, keep: bool) -> None:
+        """Fill the table from `fill` at its present width; with `keep`, the cursor row and scroll stay.
+
+        Before the first layout the width is not known yet: the rows are there
+        all the same (the layout needs their number, the keys a cursor), and
+        the columns are fitted when the table is first drawn.
+        """
+        self._fill, self._keep, self._room = fill, keep, None
+        self._fit(self._room_in(self.size.width))
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The layout has given the table its width: fit the columns to it before drawing."""
+        room = self._room_in(self.size.width)
+        if self._fill is not None and room != self._room:
+            self._fit(room)
+        return super().render_lines(crop)
+
+    def _room_in(self, width: int) -> int:
         """Cells the columns may fill without a horizontal scrollbar, whether or not rows overflow."""
-        return self.size.width - self.styles.scrollbar_size_vertical
+        return width - self.styles.scrollbar_size_vertical
 
-    def fill(self, columns: Sequence[Column], rows: Sequence[tuple[str, Sequence[Text]]], keep: bool) -> None:
-        """Replace every header and cell; with `keep`, the cursor row and scroll stay where they were."""
+    def _fit(self, room: int) -> None:
+        assert self._fill is not None
+        columns, rows = self._fill(room)
+        keys = tuple(c.key for c in columns), tuple(key for key, _ in rows)
+        if self._keep and rows and keys == self._keys:
+            self._update(columns, rows)
+        else:
+            self._rebuild(columns, rows)
+        self._keys, self._room, self._keep = keys, room, True
+
+    def _measure(self) -> None:
+        """Set the scrollable size now: DataTable measures rows when idle, a frame late, but these are
+        one line each, in columns of fixed widths."""
+        self.virtual_size = Size(sum(c.get_render_width(self) for c in self.columns.values()),
+                                 (self.header_height if self.show_header else 0) + self.row_count)
+
+    def _update(self, columns: Sequence[Column], rows: Rows) -> None:
+        for column in columns:
+            shown = self.columns[column.key]  # type: ignore[index]  # a ColumnKey equals its string
+            shown.label, shown.width = header(column.label), column.width
+        for key, cells in rows:
+            for column, cell in zip(columns, cells):
+                self.update_cell(key, column.key, cell)
+        self._measure()
+
+    def _rebuild(self, columns: Sequence[Column], rows: Rows) -> None:
         row, scroll_x, scroll_y = self.cursor_row, self.scroll_x, self.scroll_y
         self.clear(columns=True)
         for column in columns:
-            self.add_column(Text(column.label, overflow="ellipsis", no_wrap=True),
-                            key=column.key, width=column.width)
+            self.add_column(header(column.label), key=column.key, width=column.width)
         for key, cells in rows:
             self.add_row(*cells, key=key)
-        if keep and rows:
+        self._measure()
+        if self._keep and rows:
             self.move_cursor(row=min(row, len(rows) - 1), scroll=False)
             self.scroll_to(scroll_x, scroll_y, animate=False, immediate=True)

@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-
 from briefing.analysis import timeline
 from briefing.i18n import Localizer
 from briefing.sanitize import plain
 from briefing.text import refs
-from briefing.tui.panels.base import Panel, source_entries
-from briefing.tui.prose import Prose, blank, heading, labelled
+from briefing.tui.panels.base import ProsePanel, source_entries
+from briefing.tui.prose import Row, blank, heading, labelled
 
 
-class BackgroundPanel(Panel, VerticalScroll):
+class BackgroundPanel(ProsePanel):
     NUMBER = 2
-
-    def compose(self) -> ComposeResult:
-        yield Prose()
 
     def title(self, loc: Localizer) -> str:
         return loc._("Background")
 
-    def localize(self) -> None:
-        self.show_title()
+    def rows(self) -> list[Row]:
         loc, analysis = self.app.loc, self.app.analysis
         brief = analysis.brief
         rows = []
@@ -31,4 +24,4 @@ class BackgroundPanel(Panel, VerticalScroll):
             rows += [*labelled((loc.moment(entry.date), plain(loc.text(entry.text)) + refs(analysis, entry.sources))
                                for entry in timeline(brief)), *blank()]
         rows += [*heading(loc._("Sources")), *source_entries(analysis, loc, (s.id for s in brief.sources))]
-        self.query_one(Prose).show(rows)
+        return rows

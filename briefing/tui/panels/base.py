@@ -9,7 +9,6 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.events import Resize
 from textual.widget import Widget
 from textual.widgets import DataTable
 
@@ -17,9 +16,9 @@ from briefing.analysis import Analysis
 from briefing.i18n import Localizer
 from briefing.sanitize import one_line, plain
 from briefing.text import SOURCE_KINDS, source_name
-from briefing.tui.language import Localized
+from briefing.tui.language import Localized, PerLanguage
 from briefing.tui.prose import Prose, Row, entry
-from briefing.tui.table import BriefTable
+from briefing.tui.table import BriefTable, Filling
 
 
 class Panel(Localized):
@@ -39,13 +38,33 @@ class Panel(Localized):
         self.border_title = Content(f"{self.NUMBER} {self.title(self.app.loc)}")
 
 
-class TablePanel(Panel, Vertical):
-    """A panel whose table is refilled in place and whose detail follows the selected row."""
+class ProsePanel(Panel, VerticalScroll):
+    """A panel of text, which scrolls on its own when the panels are side by side."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._shown: Analysis | None = None
-        self._width = 0
+        self._rows: PerLanguage[list[Row]] = PerLanguage()
+
+    def compose(self) -> ComposeResult:
+        yield Prose()
+
+    def localize(self) -> None:
+        self.show_title()
+        self.query_one(Prose).show(self._rows.get(self.app, self.rows))
+
+    def rows(self) -> list[Row]:
+        """What the panel says, in the current language."""
+        raise NotImplementedError
+
+
+class TablePanel(Panel, Vertical):
+    """A panel whose table is filled for its width and whose detail shows the selected row in full."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._filled: Analysis | None = None  # what the table shows
+        self._fillings: PerLanguage[Filling] = PerLanguage()
+        self._details: PerLanguage[list[Row]] = PerLanguage()
 
     @property
     def entry(self) -> BriefTable:
@@ -53,22 +72,25 @@ class TablePanel(Panel, Vertical):
 
     def localize(self) -> None:
         self.show_title()
-        self.fill(keep=self.app.analysis is self._shown)
-        self._shown = self.app.analysis
+        keep = self.app.analysis is self._filled
+        self._filled = self.app.analysis
+        self.query_one(BriefTable).show(self.filling, keep)
         self.show_detail()
 
-    def fill(self, keep: bool) -> None:
-        """Refill the table; with `keep`, the selected row and scroll stay."""
+    def filling(self, room: int) -> Filling:
+        return self._fillings.get(self.app, lambda: self.fill(room), room)
+
+    def fill(self, room: int) -> Filling:
+        """The table's columns and rows in the current language, fitted to `room` cells."""
         raise NotImplementedError
 
     def show_detail(self) -> None:
-        raise NotImplementedError
+        """Show the selected row in full."""
+        row = self.query_one(BriefTable).cursor_row
+        self.query_one(Detail).show(self._details.get(self.app, lambda: self.detail(row), row))
 
-    def on_resize(self, event: Resize) -> None:
-        """Column widths follow the panel's width; its height changes with the detail and does not matter."""
-        if self._shown is not None and event.size.width != self._width:
-            self._width = event.size.width
-            self.fill(keep=True)
+    def detail(self, row: int) -> list[Row]:
+        raise NotImplementedError
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()

@@ -1,13 +1,17 @@
-"""Panel 3: one row per comparison point, one column per source, and the selected point in full.
+"""Panel 3: one row per comparison point, a column per source, and the selected point in full.
 
 Cells are cut to the column width (the table must fit the panel), so the
 detail below shows the selected row whole: every source's statement, value
-conflicts, the note and the source-list entries it rests on.
+conflicts, the note and the source-list entries it rests on.  Only the source
+columns that fit are shown; a last column then counts the sources left out,
+and in each row how many of them take a position on the point (a hundred
+columns would be too narrow to read, and slow to build).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -21,7 +25,7 @@ from briefing.sanitize import one_line, plain
 from briefing.text import STATUS_LABELS, compared_sources, comparison_summary, refs, source_name, value_text
 from briefing.tui.panels.base import Detail, TablePanel, short_moment, source_entries
 from briefing.tui.prose import BULLET, Row, blank, bullets, entry, heading, para
-from briefing.tui.table import BriefTable, Column, cut
+from briefing.tui.table import BriefTable, Column, Filling, cut
 
 if TYPE_CHECKING:  # the views read validated briefings, cached ones included, without pydantic
     from briefing.model import Source
@@ -35,6 +39,30 @@ STATUS_CELLS = {
 }
 #: Narrowest useful widths (in cells) of the question and of each source column.
 MIN_QUESTION, MIN_SOURCE = 14, 12
+
+
+class SourceColumns(NamedTuple):
+    shown: int  # how many source columns
+    question: int  # the question's width
+    source: int  # each source column's width
+
+
+def fit_sources(room: int, count: int, more_width: Callable[[int], int]) -> SourceColumns:
+    """As many of `count` source columns as fit in `room` cells beside the question at two fifths.
+
+    `room` is what the number and status columns leave; every column takes a
+    cell of padding on either side; `more_width(n)` is the width of the column
+    that counts `n` sources left out.  One source column is shown however
+    narrow the room: the table then scrolls sideways.
+    """
+    for shown in range(count, 0, -1):
+        hidden = count - shown
+        free = room - 2 * shown - (more_width(hidden) + 2 if hidden else 0)
+        question = max(MIN_QUESTION, free * 2 // 5)
+        width = (free - question) // shown
+        if width >= MIN_SOURCE or shown == 1:
+            return SourceColumns(shown, question, max(MIN_SOURCE, width))
+    return SourceColumns(0, max(MIN_QUESTION, room), 0)
 
 
 class ComparisonPanel(TablePanel):
@@ -53,39 +81,45 @@ class ComparisonPanel(TablePanel):
             Content(comparison_summary(self.app.loc, self.app.analysis)))
         super().localize()
 
-    def fill(self, keep: bool) -> None:
+    def fill(self, room: int) -> Filling:
         loc, analysis = self.app.loc, self.app.analysis
-        table = self.query_one(BriefTable)
         sources = compared_sources(analysis)
         statuses = [loc._(word) for _, word in STATUS_CELLS.values()]
         status_width = max(cell_len(s) for s in [loc._("Status"), *statuses]) + 2
         number_width = len(str(len(analysis.points)))
-        # Each column adds a cell of padding on either side; room is kept for the scrollbar.
-        free = table.room - 2 * (3 + len(sources)) - status_width - number_width
-        question = max(MIN_QUESTION, free * 2 // 5 if sources else free)
-        source_width = max(MIN_SOURCE, (free - question) // len(sources)) if sources else 0
-        columns = [Column("number", "#", number_width), Column("question", loc._("Question"), question),
+
+        def more(count: int) -> str:
+            return "+" + loc.number(count)
+
+        fit = fit_sources(room - 2 * 3 - status_width - number_width, len(sources),
+                          lambda hidden: cell_len(more(hidden)))
+        shown, hidden = sources[:fit.shown], sources[fit.shown:]
+        columns = [Column("number", "#", number_width), Column("question", loc._("Question"), fit.question),
                    Column("status", loc._("Status"), status_width)]
-        columns += [Column(f"source-{s.id}", f"{source_name(loc, s)}\n{_source_line(loc, s)}", source_width)
-                    for s in sources]
+        columns += [Column(f"source-{s.id}", f"{source_name(loc, s)}\n{_source_line(loc, s)}", fit.source)
+                    for s in shown]
+        if hidden:
+            columns.append(Column("more", more(len(hidden)), cell_len(more(len(hidden)))))
+        left_out = {s.id for s in hidden}
         rows = []
         for number, result in enumerate(analysis.points, start=1):
             said = {p.source: p for p in result.point.positions}
             mark, word = STATUS_CELLS[result.status]
             cells = [Text(str(number)), cut(one_line(loc.text(result.point.question))),
                      Text(f"{mark} {loc._(word)}", style="bold" if result.status == "differ" else "")]
-            for source in sources:
+            for source in shown:
                 position = said.get(source.id)
                 cells.append(cut(one_line(loc.text(position.says))) if position
                              else cut(loc._("does not mention it"), "italic dim"))
+            if hidden:
+                elsewhere = len(left_out.intersection(said))
+                cells.append(Text(more(elsewhere) if elsewhere else ""))
             rows.append((result.point.id, cells))
-        table.fill(columns, rows, keep)
+        return Filling(columns, rows)
 
-    def show_detail(self) -> None:
+    def detail(self, row: int) -> list[Row]:
         analysis = self.app.analysis
-        row = self.query_one(BriefTable).cursor_row
-        self.query_one(Detail).show(point_detail(self.app.loc, analysis, row + 1, analysis.points[row])
-                                    if analysis.points else [])
+        return point_detail(self.app.loc, analysis, row + 1, analysis.points[row]) if analysis.points else []
 
 
 def _source_line(loc: Localizer, source: Source) -> str:

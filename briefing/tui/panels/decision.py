@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-
 from briefing.i18n import Localizer
 from briefing.sanitize import plain
 from briefing.text import CONFIDENCE_LEVELS, refs
-from briefing.tui.panels.base import Panel
-from briefing.tui.prose import Prose, blank, bullets, heading, labelled, para
+from briefing.tui.panels.base import ProsePanel
+from briefing.tui.prose import Row, blank, bullets, heading, labelled, para
 
 
-class DecisionPanel(Panel, VerticalScroll):
+class DecisionPanel(ProsePanel):
     NUMBER = 1
-
-    def compose(self) -> ComposeResult:
-        yield Prose()
 
     def title(self, loc: Localizer) -> str:
         return loc._("Key decision")
 
-    def localize(self) -> None:
-        self.show_title()
+    def rows(self) -> list[Row]:
         loc, analysis = self.app.loc, self.app.analysis
         decision = analysis.brief.decision
 
@@ -48,4 +41,4 @@ class DecisionPanel(Panel, VerticalScroll):
             rows += [*blank(), *heading(loc._("What to watch")),
                      *bullets(plain(loc.text(item.text)) + refs(analysis, item.sources)
                               for item in analysis.brief.watch)]
-        self.query_one(Prose).show(rows)
+        return rows

@@ -20,7 +20,7 @@ from briefing.text import refs
 from briefing.tui.bars import Bars, reported
 from briefing.tui.panels.base import Detail, TablePanel, short_moment, source_entries
 from briefing.tui.prose import Row, blank, bullets, heading, para
-from briefing.tui.table import BriefTable, Column, cut
+from briefing.tui.table import BriefTable, Column, Filling, cut
 
 if TYPE_CHECKING:  # the views read validated briefings, cached ones included, without pydantic
     from briefing.model import Statistic
@@ -41,7 +41,7 @@ class StatisticsPanel(TablePanel):
         brief = self.app.analysis.brief
         return one_line(loc.text(brief.statistics_title)) if brief.statistics_title else loc._("Statistics")
 
-    def fill(self, keep: bool) -> None:
+    def fill(self, room: int) -> Filling:
         loc, analysis = self.app.loc, self.app.analysis
         rows = []
         for stat in reported(analysis):
@@ -58,24 +58,22 @@ class StatisticsPanel(TablePanel):
                                    Text(short_moment(loc, stat.as_of)), check]))
         headers = [loc._("Figure"), loc._("Value"), loc._("As of"), loc._("Check")]
         widths = [max([cell_len(headers[n]), *(cell_len(r[1][n].plain) for r in rows)]) for n in range(1, 4)]
-        table = self.query_one(BriefTable)
-        label = max(MIN_LABEL, table.room - sum(widths) - 2 * 4)
+        label = max(MIN_LABEL, room - sum(widths) - 2 * 4)
         columns = [Column("label", headers[0], label), *(Column(key, header, width) for key, header, width
                                                         in zip(("value", "as-of", "check"), headers[1:], widths))]
-        table.fill(columns, rows, keep)
+        return Filling(columns, rows)
 
-    def show_detail(self) -> None:
+    def detail(self, row: int) -> list[Row]:
         loc, analysis = self.app.loc, self.app.analysis
         stats = reported(analysis)
         rows = []
         if stats:
-            stat = stats[self.query_one(BriefTable).cursor_row]
-            rows += [*statistic_detail(loc, analysis, stat), *blank()]
+            rows += [*statistic_detail(loc, analysis, stats[row]), *blank()]
         if analysis.derived:
             rows += [*heading(loc._("Derived figures")),
                      *bullets(f"{one_line(loc.text(r.figure.label))}: {figures.arithmetic(loc, r)}"
                               for r in analysis.derived)]
-        self.query_one(Detail).show(rows)
+        return rows
 
 
 def statistic_detail(loc: Localizer, analysis: Analysis, stat: Statistic) -> list[Row]:

@@ -7,9 +7,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer
 
 from briefing.i18n import N_
+from briefing.tui.footer import BriefFooter
 from briefing.tui.language import Localized, lazy
 
 
@@ -25,7 +25,7 @@ class Dialog(Localized, ModalScreen):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield from self.body()
-        yield Footer(compact=True)
+        yield BriefFooter()
 
     def body(self) -> ComposeResult:
         raise NotImplementedError
