@@ -387,3 +387,14 @@ async def test_a_briefing_without_background_comparison_or_statistics_opens(tmp_
         assert app.query_one("#comparison-table", DataTable).row_count == 0
         assert not app.query_one("#bars").display
         assert (tmp_path / "synthetic.en.txt").read_bytes() == render(app.analysis, EN, 80).encode()
+
+
+@pytest.mark.parametrize("width", range(16, 40))  # "19 November 2025" fits from 16
+def test_prose_never_breaks_a_number_from_its_unit_and_keeps_styles(width):
+    from briefing.tui.prose import lay_out, para
+    from textual.content import Content
+
+    text = Content.styled("Grossi gave more than 376\u00a0GW on 19\u00a0November\u00a02025 to the Board", "bold")
+    lines = [line.plain for line in lay_out(para(text), width)]
+    assert "376\u00a0GW" in " ".join(lines) and "19\u00a0November\u00a02025" in " ".join(lines)
+    assert all(line.spans for line in lay_out(para(text), width) if line.plain.strip())

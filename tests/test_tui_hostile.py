@@ -120,8 +120,7 @@ def prose_shows(selector: str, app, *texts: str) -> None:
 def shows_inert(app, brief: Briefing) -> None:
     loc = app.loc
     screen_is_inert(app)
-    title = one_line(loc.text(brief.title))
-    assert title in rendered(app.query_one("#brief-title"))
+    prose_shows("#brief-title", app, one_line(loc.text(brief.title)))
     # As drawn: Textual hands `border_title` back as markup, which not every text survives ("[-%[b]").
     assert app.query_one("#panel-4")._border_title.plain == "4 " + one_line(loc.text(brief.statistics_title))
     prose_shows("#panel-1 Prose", app, plain(loc.text(brief.decision.what.text)))

@@ -8,20 +8,19 @@ from textual.content import Content
 from textual.widgets import Static
 
 from briefing.sanitize import one_line
+from briefing.text import title_meta
 from briefing.tui.language import Localized
+from briefing.tui.prose import Prose, para
 
 
 class BriefHeader(Localized, Horizontal):
     def compose(self) -> ComposeResult:
-        yield Static(id="brief-title", markup=False)
+        yield Prose(id="brief-title")  # wraps as the panels do: never inside a date
         yield Static(id="language", markup=False)
 
     def localize(self) -> None:
         loc, brief = self.app.loc, self.app.analysis.brief
-        meta = loc._("Briefing of %(date)s · information up to %(cutoff)s · %(sources)s",
-                     date=loc.date(brief.date), cutoff=loc.moment(brief.cutoff),
-                     sources=loc.n_("%(count)s source", "%(count)s sources", len(brief.sources)))
-        self.query_one("#brief-title", Static).update(
-            Content.assemble((one_line(loc.text(brief.title)), "bold"), "\n", meta))
+        meta = title_meta(loc, brief)
+        self.query_one("#brief-title", Prose).show([*para(one_line(loc.text(brief.title)), "bold"), *para(meta)])
         language = loc.language_name(loc.locale)
         self.query_one("#language", Static).update(Content(language[:1].upper() + language[1:]))

@@ -27,9 +27,9 @@ def run_dashboard(library: Library, brief_id: str | None, locale: str) -> int:
                                "use 'briefing print' for plain text") + "\n")
         return EXIT_USAGE
     # Importing Textual and building the app allocate much and free next to nothing: collections meanwhile
-    # find nothing, and a full one while the first screen is built would scan it all (some 15 ms).  So
-    # the collector is off while they load, and what they made, which lives as long as the dashboard, is
-    # frozen out of its later scans.
+    # would find nothing, and a full one while the first screen is built would scan it all (some 15 ms).
+    # So the collector is off while they load, and what they made is frozen out of its later scans (as
+    # the app does again when mounted, with what it made since).
     gc.disable()
     try:
         from briefing.tui.app import make_app

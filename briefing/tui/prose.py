@@ -25,6 +25,10 @@ BULLET = "•"
 MIN_TEXT = 20
 #: How far text under its label is indented.
 UNDER_INDENT = 2
+#: Spaces a line must not break at ("376 GW", "3:21 PM"); Textual breaks at any white space.
+NO_BREAK = ("\u00a0", "\u202f")
+#: One-cell stand-ins for them while a text is wrapped, from the private use area.
+STAND_INS = "".join(chr(0xE000 + n) for n in range(64))
 
 
 class Row(NamedTuple):
@@ -69,6 +73,23 @@ def entry(label: str, lines: Iterable[Words]) -> list[Row]:
     return [Row(Content(label if n == 0 else ""), _content(line), indent) for n, line in enumerate(lines)]
 
 
+def wrap(text: Content, width: int) -> list[Content]:
+    """`text` in lines of `width` cells, broken at plain spaces only; a word longer than a line is folded."""
+    held = [space for space in NO_BREAK if space in text.plain]
+    if not held:
+        return text.wrap(width)
+    swaps = list(zip(held, (c for c in STAND_INS if c not in text.plain)))
+    back = [(stand_in, space) for space, stand_in in swaps]
+    tied = Content(_replaced(text.plain, swaps), text.spans)
+    return [Content(_replaced(line.plain, back), line.spans) for line in tied.wrap(width)]
+
+
+def _replaced(plain: str, pairs: list[tuple[str, str]]) -> str:
+    for old, new in pairs:
+        plain = plain.replace(old, new)
+    return plain
+
+
 def lay_out(rows: Iterable[Row], width: int) -> list[Content]:
     """The rows wrapped at `width`; long words (addresses) are folded, never cut."""
     lines: list[Content] = []
@@ -76,7 +97,7 @@ def lay_out(rows: Iterable[Row], width: int) -> list[Content]:
         if indent and width - indent < MIN_TEXT and label.cell_length:
             lines.append(label)
             label, indent = Content(""), UNDER_INDENT
-        wrapped = text.wrap(max(width - indent, 1)) if text.cell_length else [Content("")]
+        wrapped = wrap(text, max(width - indent, 1)) if text.cell_length else [Content("")]
         for n, line in enumerate(wrapped):
             lead = label if n == 0 else Content("")
             lines.append(Content.assemble(lead, " " * (indent - lead.cell_length), line))

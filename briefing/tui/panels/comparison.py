@@ -22,7 +22,8 @@ from textual.widgets import Static
 from briefing.analysis import Analysis, PointResult
 from briefing.i18n import N_, Localizer
 from briefing.sanitize import one_line, plain
-from briefing.text import STATUS_LABELS, compared_sources, comparison_summary, refs, source_name, value_text
+from briefing.text import (STATUS_LABELS, compared_sources, comparison_summary, coverage_line, refs, source_name,
+                           value_text)
 from briefing.tui.panels.base import Detail, TablePanel, short_moment, source_entries
 from briefing.tui.prose import BULLET, Row, blank, bullets, entry, heading, para
 from briefing.tui.table import BriefTable, Column, Filling, cut
@@ -158,10 +159,7 @@ def _coverage(loc: Localizer, analysis: Analysis) -> list[Row]:
     for cover in analysis.coverage:
         if cover.source.kind == "reference-dataset":
             continue
-        lines = [loc._("%(source)s: %(covered)s of %(total)s",
-                       source=f"[{analysis.numbers[cover.source.id]}] {source_name(loc, cover.source)}",
-                       covered=loc.number(cover.covered),
-                       total=loc.n_("%(count)s point", "%(count)s points", cover.total))]
+        lines = [coverage_line(loc, analysis, cover)]
         if cover.only_here:
             lines.append(loc._("Only here: %(points)s",
                                points="; ".join(one_line(loc.text(p.question)) for p in cover.only_here)))
