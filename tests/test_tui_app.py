@@ -398,3 +398,16 @@ def test_prose_never_breaks_a_number_from_its_unit_and_keeps_styles(width):
     lines = [line.plain for line in lay_out(para(text), width)]
     assert "376\u00a0GW" in " ".join(lines) and "19\u00a0November\u00a02025" in " ".join(lines)
     assert all(line.spans for line in lay_out(para(text), width) if line.plain.strip())
+
+
+async def test_the_keys_work_with_a_russian_keyboard_layout_on(library):
+    app = make_app(library, locale="ru")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("д")  # the "l" key on ЙЦУКЕН
+        assert app.locale == "en"
+        await pilot.press("?")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("д")  # in a dialog too
+        assert app.locale == "ru"
+        await pilot.press("escape", "й")
+    assert app.return_code == 0 and not app.is_running

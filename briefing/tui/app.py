@@ -54,6 +54,12 @@ class BriefingApp(App):
         Binding("q", "quit", lazy(N_("Quit"))),
         Binding("ctrl+q,ctrl+c", "quit", lazy(N_("Quit")), show=False, priority=True),
         Binding("ctrl+p", "command_palette", lazy(N_("Commands")), show=False, priority=True),
+        # The same keys pressed with a Russian (ЙЦУКЕН) layout on, so a reader need not switch layouts.
+        Binding("д", "toggle_language", show=False),
+        Binding("з", "save", show=False),
+        Binding("и", "picker", show=False),
+        Binding("у", "errors", show=False),
+        Binding("й", "quit", show=False),
     ]
 
     locale: reactive[str] = reactive("en", init=False, repaint=False)  # localize_all refreshes what changes

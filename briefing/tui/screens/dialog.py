@@ -20,6 +20,8 @@ class Dialog(Localized, ModalScreen):
         Binding("escape", "dismiss", lazy(N_("Close"))),
         Binding("l", "app.toggle_language", lazy(N_("Language"))),
         Binding("q", "app.quit", lazy(N_("Quit"))),
+        Binding("д", "app.toggle_language", show=False),  # the same keys on a Russian layout
+        Binding("й", "app.quit", show=False),
     ]
 
     def compose(self) -> ComposeResult:
