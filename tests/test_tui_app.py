@@ -291,7 +291,7 @@ async def test_markup_in_comparison_and_statistics_cells_is_literal():
         assert app.query_one("#statistics-table", DataTable).get_cell("s", "label").plain == sneaky
 
 
-@pytest.mark.parametrize("size", [(20, 8), (39, 30), (100, 11), (40, 12), (80, 24), (119, 40), (120, 40),
+@pytest.mark.parametrize("size", [(20, 8), (39, 30), (100, 11), (40, 12), (80, 24), (149, 40), (150, 40),
                                   (300, 100)])
 async def test_any_terminal_size_works_and_tiny_ones_say_so(library, size):
     app = make_app(library, locale="ru")

@@ -9,7 +9,9 @@ from textual.screen import Screen
 from briefing.tui.too_small import MIN_COLUMNS, MIN_ROWS
 
 #: The classes the pane takes by the terminal's width and height, as Textual's breakpoints.
-HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_COLUMNS, "-narrow"), (120, "-wide")]
+#: From 150 columns the four panels share the screen: narrower, the comparison table has room for one source.
+SIDE_BY_SIDE = 150
+HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_COLUMNS, "-narrow"), (SIDE_BY_SIDE, "-wide")]
 VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_ROWS, "-tall")]
 
 
