@@ -354,6 +354,9 @@ async def test_picker_opens_first_with_several_briefings_and_b_reopens_it(librar
         await pilot.press("l", "b")
         assert isinstance(app.screen, PickerScreen)
         assert title_of(app.screen.query_one(".dialog")) == RU._("Choose a briefing")
+        options = app.screen.query_one("OptionList")
+        marked = [o.id for o in options.options if RU._("shown now") in o.prompt.plain]
+        assert marked == ["other"]
         await pilot.press("up", "enter")
         await pilot.pause()
         assert app.brief_id == "kz-iaea-far-east-2025"

@@ -20,9 +20,11 @@ class PickerScreen(Dialog):
         self.set_title(loc._("Choose a briefing"))
         options = self.query_one(OptionList)
         current = options.highlighted
+        shown = " · " + loc._("shown now")  # so a reader who opened the list by mistake sees where they were
         options.set_options(
             Option(Content.assemble((one_line(loc.text(brief.title)), "bold"), "\n",
-                                    loc.date(brief.date), " · ", brief_id), id=brief_id)
+                                    loc.date(brief.date), " · ", brief_id,
+                                    (shown if brief_id == app.brief_id else "", "italic")), id=brief_id)
             for brief_id, brief in app.library.briefings.items())
         options.highlighted = current if current is not None else list(app.library.briefings).index(app.brief_id)
 
