@@ -22,6 +22,7 @@ from pathlib import Path
 from briefing import __version__
 from briefing.i18n import DEFAULT_LOCALE, N_, UI_LOCALES, Localizer, localizer, resolve_locale
 from briefing.sanitize import escaped, output
+from briefing.typography import NO_BREAK_SPACES
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -266,7 +267,7 @@ def _translate_descriptions(node: object, loc: Localizer) -> None:
 
 
 #: No-break and narrow no-break spaces, for an output encoding that lacks them.
-_PLAIN_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})
+_PLAIN_SPACES = str.maketrans(dict.fromkeys(NO_BREAK_SPACES, " "))
 
 
 def _write(loc: Localizer, text: str) -> None:

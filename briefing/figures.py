@@ -59,8 +59,12 @@ def figure(loc: Localizer, stat: Statistic) -> str:
         singular, plural = _COUNTED[(stat.qualifier, stat.unit)]
         return loc.n_(singular, plural, int(stat.value))
     bare = measured(loc, stat.value, stat.unit) if stat.unit not in ("reactor", "country") else loc.number(stat.value)
-    template = _QUALIFIED[stat.qualifier]
-    return loc._(template, value=bare) if stat.qualifier != "exact" else bare
+    return _qualified(loc, stat.qualifier, bare)
+
+
+def _qualified(loc: Localizer, qualifier: str, bare: str) -> str:
+    """'more than 376 GW' from '376 GW'; an exact figure as it is."""
+    return loc._(_QUALIFIED[qualifier], value=bare) if qualifier != "exact" else bare
 
 
 def derived_value(loc: Localizer, result: DerivedResult) -> str:
@@ -71,7 +75,7 @@ def derived_value(loc: Localizer, result: DerivedResult) -> str:
         bare = loc.number(result.value, 2)
     else:
         bare = measured(loc, result.value, result.unit, 2)
-    return loc._(_QUALIFIED[result.qualifier], value=bare) if result.qualifier != "exact" else bare
+    return _qualified(loc, result.qualifier, bare)
 
 
 def arithmetic(loc: Localizer, result: DerivedResult) -> str:

@@ -12,6 +12,8 @@ import functools
 import re
 
 NBSP = "\u00a0"
+#: The spaces a line must not break at: the no-break space, and the narrow one CLDR puts in "2025 г." and "3:21 PM".
+NO_BREAK_SPACES = (NBSP, "\u202f")
 #: A space after a number and before a word, unit or percent sign: "376 GW", "21 ноября", "10 %".
 _AFTER_NUMBER = re.compile(r"(?<=\d) (?=[^\W\d_]|%)")
 #: A space before a dash, so the dash ends the line rather than opening the next.

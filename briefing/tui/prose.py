@@ -20,14 +20,15 @@ from textual.style import Style
 from textual.visual import Visual
 from textual.widget import Widget
 
+from briefing.typography import NO_BREAK_SPACES
+
 BULLET = "•"
 #: Below this many cells beside a label, the text goes under the label instead.
 MIN_TEXT = 20
 #: How far text under its label is indented.
 UNDER_INDENT = 2
-#: Spaces a line must not break at ("376 GW", "3:21 PM"); Textual breaks at any white space.
-NO_BREAK = ("\u00a0", "\u202f")
-#: One-cell stand-ins for them while a text is wrapped, from the private use area.
+#: One-cell stand-ins, from the private use area, for the no-break spaces while a text is wrapped:
+#: Textual breaks at any white space.
 STAND_INS = "".join(chr(0xE000 + n) for n in range(64))
 
 
@@ -75,7 +76,7 @@ def entry(label: str, lines: Iterable[Words]) -> list[Row]:
 
 def wrap(text: Content, width: int) -> list[Content]:
     """`text` in lines of `width` cells, broken at plain spaces only; a word longer than a line is folded."""
-    held = [space for space in NO_BREAK if space in text.plain]
+    held = [space for space in NO_BREAK_SPACES if space in text.plain]
     if not held:
         return text.wrap(width)
     swaps = list(zip(held, (c for c in STAND_INS if c not in text.plain)))
