@@ -1,33 +1,40 @@
 """What a briefing means beyond what it says: comparison, provenance, derived figures, flags.
 
-Pure functions of a Briefing, computed once and shared by the printed brief
-and the dashboard so the two can never disagree.  Nothing here formats text:
-results keep raw values so each view renders them in its own language.
-Results are NamedTuples: immutable, and far cheaper to define than frozen
-dataclasses, a cost every start of the command pays.
+Pure functions of a Briefing, computed once and shared by every face so that
+they can never disagree.  Nothing here formats text: results keep raw values
+(exact fractions, intervals, dates) so each face renders them in its own
+language.  Figures are compared as the intervals their qualifiers allow,
+after converting units (briefing.units, briefing.intervals); dates at the
+coarser precision of the two (briefing.dates); names after folding case and
+spacing and applying the brief's declared aliases.  No source's number is
+ever changed: results sit beside the figures they come from.
 """
 
 from __future__ import annotations
 
-import math
+import datetime as dt
+from decimal import Decimal
+from fractions import Fraction
 from typing import Literal, NamedTuple, TYPE_CHECKING
 
-if TYPE_CHECKING:  # the views read validated briefings, cached ones included, without pydantic
+from briefing import dates, units
+from briefing.intervals import Interval, Reading, add, divide, multiply, of_figure, reading, subtract
+
+if TYPE_CHECKING:  # the faces read validated briefings, cached ones included, without pydantic
     from briefing.model import Briefing, ComparisonPoint, DerivedFigure, Source, Statistic
 
+Status = Literal["agree", "differ", "complement", "single", "none"]
+STATUSES: tuple[Status, ...] = ("agree", "differ", "complement", "single", "none")
 
-Status = Literal["agree", "differ", "single", "none"]
-
-#: A news figure further than this from a reference value (relative) is flagged.
-REFERENCE_TOLERANCE = 0.25
-#: An average below this fraction of a sibling average is flagged as implausible.
-SIBLING_MIN_RATIO = 0.5
-#: How far below its value "nearly X" may lie, and how far "about X" may stray.
-NEARLY_SPAN = 0.1
-ABOUT_SPAN = 0.1
-
-_UNIT_SCALE = {"gigawatt": ("power", 1000.0), "megawatt": ("power", 1.0),
-               "reactor": ("reactor", 1.0), "country": ("country", 1.0), "percent": ("percent", 1.0)}
+#: A figure further than this from another figure of the same measure (relative) is called different.
+REFERENCE_TOLERANCE = Fraction(1, 4)
+#: An average below this fraction of a comparable average is flagged as implausible.
+SIBLING_MIN_RATIO = Fraction(1, 2)
+#: Derived results larger than 10 to this power are refused: no brief can show them.
+MAX_RESULT_EXPONENT = 300
+#: Decimals shown for each kind of derived figure whose exact value has more.
+RESULT_DIGITS = {"share": 1, "percent-change": 1}
+DEFAULT_RESULT_DIGITS = 2
 
 
 class ValueClaim(NamedTuple):
@@ -37,11 +44,22 @@ class ValueClaim(NamedTuple):
     sources: tuple[str, ...]
 
 
+class PrecisionNote(NamedTuple):
+    """Sources whose date agrees with the others' only at a coarser precision ('gives the year only')."""
+
+    precision: str
+    sources: tuple[str, ...]
+
+
 class PointResult(NamedTuple):
     point: ComparisonPoint
     status: Status
     #: Filled when the structured values differ: every value and who gives it.
     conflicts: tuple[ValueClaim, ...] = ()
+    #: With three or more sources giving values: those who differ from a clear majority.
+    outliers: tuple[str, ...] = ()
+    #: Dates that agree only at the coarser precision of the two.
+    precision_notes: tuple[PrecisionNote, ...] = ()
 
 
 class Coverage(NamedTuple):
@@ -52,24 +70,39 @@ class Coverage(NamedTuple):
 
 
 class DerivedResult(NamedTuple):
+    """A derived figure computed exactly from its operands, and how its result is best said."""
+
     figure: DerivedFigure
-    numerator: Statistic
-    denominator: Statistic
-    value: float  # an average in the numerator's unit, or a share as a fraction
-    unit: str  # the unit of `value`: the numerator's for an average, "percent" for a share
-    qualifier: str  # what the operands' qualifiers allow of the result: "more than 376 ÷ 416" is more than 0.90
+    operands: tuple[Statistic, ...]
+    unit: str  # the unit the result is in: an operand's, "percent" or "percentage-point"
+    per: str | None
+    scale: str | None
+    nominal: Fraction  # the arithmetic on the values as written, in `unit`
+    interval: Interval  # every value the operands' qualifiers allow, in `unit`
+    reading: Reading  # qualifier and bound(s) of the result, in `unit`
+    digits: int  # decimals to show
+    exact: bool  # whether the shown number is the result itself, not a rounding of it
+
+    @property
+    def numerator(self) -> Statistic:
+        return self.operands[0]
+
+    @property
+    def denominator(self) -> Statistic:
+        return self.operands[-1]
 
 
-class ReferenceCheck(NamedTuple):
-    """A news figure set beside one reference figure of the same measure."""
+class FigureCheck(NamedTuple):
+    """A reported figure set beside another figure of the same measure, from another source."""
 
     statistic: Statistic
-    reference: Statistic
-    distance: float  # relative gap between the two ranges, 0 when they overlap
+    other: Statistic
+    distance: Fraction | None  # relative gap between the two intervals, 0 when they overlap; None: no scale
+    reference: bool  # whether the other figure comes from reference datasets only
 
     @property
     def agrees(self) -> bool:
-        return self.distance <= REFERENCE_TOLERANCE
+        return self.distance is not None and self.distance <= REFERENCE_TOLERANCE
 
 
 class SiblingBreach(NamedTuple):
@@ -84,7 +117,7 @@ class Flag(NamedTuple):
 
     statistic: Statistic
     #: Reference figures of the same measure that disagree with it (the reference rule).
-    references: tuple[ReferenceCheck, ...] = ()
+    references: tuple[FigureCheck, ...] = ()
     #: Averages built on it that are implausible beside their siblings (the sibling rule).
     siblings: tuple[SiblingBreach, ...] = ()
 
@@ -95,26 +128,49 @@ class Analysis(NamedTuple):
     points: tuple[PointResult, ...]
     coverage: tuple[Coverage, ...]
     derived: tuple[DerivedResult, ...]
-    checks: tuple[ReferenceCheck, ...]
+    checks: tuple[FigureCheck, ...]
     flags: tuple[Flag, ...]
     counts: dict[Status, int]
+    #: Statistics reported by the brief's sources, in file order; the rest come from reference datasets only.
+    reported: tuple[Statistic, ...]
+    #: Sources that are compared (all but reference datasets), in file order.
+    compared: tuple[Source, ...]
+    #: How many of the compared sources are independent of each other (relays counted with what they relay).
+    independent: int
 
     def flags_for(self, statistic_id: str) -> tuple[Flag, ...]:
         return tuple(f for f in self.flags if f.statistic.id == statistic_id)
 
-    def checks_for(self, statistic_id: str) -> tuple[ReferenceCheck, ...]:
+    def checks_for(self, statistic_id: str) -> tuple[FigureCheck, ...]:
         return tuple(c for c in self.checks if c.statistic.id == statistic_id)
+
+    @property
+    def nouns(self):
+        """The brief's counted nouns, {id: {language: {category: form}}}."""
+        return getattr(self.brief, "counted", None) or {}
+
+
+class DerivationError(Exception):
+    """A derived figure that cannot be computed: `kind` names the problem in briefing.model.PROBLEMS."""
+
+    def __init__(self, index: int, kind: str, **context: object):
+        super().__init__(kind)
+        self.index, self.kind, self.context = index, kind, context
 
 
 def analyse(brief: Briefing) -> Analysis:
-    """Compute everything both views show, once."""
-    points = tuple(compare_point(p) for p in brief.comparison)
+    """Compute everything every face shows, once."""
+    aliases = _aliases(brief)
+    points = tuple(compare_point(p, aliases) for p in brief.comparison)
     derived = tuple(derive(brief))
-    checks = tuple(reference_checks(brief))
-    flags = tuple(_flags(brief, derived, checks))
-    counts: dict[Status, int] = {"agree": 0, "differ": 0, "single": 0, "none": 0}
+    reference_sources = {s.id for s in brief.sources if s.kind == "reference-dataset"}
+    reported = tuple(s for s in brief.statistics if not set(s.sources) <= reference_sources)
+    checks = tuple(figure_checks(brief, reported, reference_sources))
+    flags = tuple(_flags(reported, derived, checks))
+    counts: dict[Status, int] = dict.fromkeys(STATUSES, 0)
     for result in points:
         counts[result.status] += 1
+    compared = tuple(s for s in brief.sources if s.id not in reference_sources)
     return Analysis(
         brief=brief,
         numbers={s.id: n for n, s in enumerate(brief.sources, start=1)},
@@ -124,36 +180,149 @@ def analyse(brief: Briefing) -> Analysis:
         checks=checks,
         flags=flags,
         counts=counts,
+        reported=reported,
+        compared=compared,
+        independent=independent_sources(compared),
     )
 
 
+def independent_sources(sources) -> int:
+    """How many groups of sources remain when each relay is counted with the sources it relays."""
+    parent = {s.id: s.id for s in sources}
+
+    def root(node: str) -> str:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for source in sources:
+        for relayed in getattr(source, "relays", ()) or ():
+            if relayed in parent:
+                parent[root(source.id)] = root(relayed)
+    return len({root(s.id) for s in sources})
+
+
+# --- comparison ---------------------------------------------------------------
+
+def _fold(name: str) -> str:
+    return " ".join(name.casefold().replace("ё", "е").split())
+
+
+def _aliases(brief: Briefing) -> dict[str, str]:
+    """Folded spelling -> folded canonical name, from the brief's [[names]]."""
+    table: dict[str, str] = {}
+    for entry in getattr(brief, "names", None) or ():
+        for alias in entry.aliases:
+            table[_fold(alias)] = _fold(entry.name)
+    return table
+
+
+class _Claim(NamedTuple):
+    kind: str  # "date", "name", "number" or "quantity:<dimension>"
+    key: object  # a span of instants, a folded name or an Interval
+    precision: str
+
+
+def _claim(value: object, aliases: dict[str, str]) -> _Claim:
+    if isinstance(value, (dt.date, dates.FuzzyDate)):
+        return _Claim("date", dates.span(value), dates.precision_of(value))
+    if hasattr(value, "date") and isinstance(getattr(value, "date"), dates.FuzzyDate):  # {date = "2023"}
+        return _Claim("date", dates.span(value.date), dates.precision_of(value.date))
+    if isinstance(value, str):
+        folded = _fold(value)
+        return _Claim("name", aliases.get(folded, folded), "")
+    if isinstance(value, (int, Decimal, float)):
+        return _Claim("number", Interval.point(Fraction(value)), "")
+    dimension, _, interval = figure_interval(value)
+    return _Claim("quantity:" + dimension.key, interval, "")
+
+
+def _compatible(a: _Claim, b: _Claim) -> bool:
+    """Whether two claims can both be true: equal names, overlapping intervals or date spans."""
+    if a.kind != b.kind:
+        return False
+    if a.kind == "name":
+        return a.key == b.key
+    if a.kind == "date":
+        (a_start, a_end), (b_start, b_end) = a.key, b.key
+        return a_start <= b_end and b_start <= a_end
+    return a.key.overlaps(b.key)
+
+
 def _same(a: object, b: object) -> bool:
+    """Whether two values are written alike, so that they are listed once."""
     if isinstance(a, str) and isinstance(b, str):
-        return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return math.isclose(a, b, rel_tol=1e-9)
+        return _fold(a) == _fold(b)
     return type(a) is type(b) and a == b
 
 
-def compare_point(point: ComparisonPoint) -> PointResult:
-    """Agree, differ, one source only, or none; structured values are compared here."""
+def compare_point(point: ComparisonPoint, aliases: dict[str, str] | None = None) -> PointResult:
+    """Agree, differ, complement, one source only, or none; structured values are compared on meaning.
+
+    Values fall into groups whose members can all be true together; more
+    than one group is a difference.  With three or more sources giving
+    values, the sources outside a group larger than every other are named
+    as the ones that differ.
+    """
     if not point.positions:
         return PointResult(point, "none")
     if len(point.positions) == 1:
         return PointResult(point, "single")
-    claims: list[ValueClaim] = []
+    aliases = aliases or {}
+    groups: list[list[tuple[_Claim, object, str]]] = []
     for position in point.positions:
         if position.value is None:
             continue
-        for n, claim in enumerate(claims):
-            if _same(claim.value, position.value):
-                claims[n] = ValueClaim(claim.value, claim.sources + (position.source,))
+        claim = _claim(position.value, aliases)
+        for group in groups:
+            if all(_compatible(claim, other) for other, _, _ in group):
+                group.append((claim, position.value, position.source))
                 break
         else:
-            claims.append(ValueClaim(position.value, (position.source,)))
-    if len(claims) > 1:
-        return PointResult(point, "differ", tuple(claims))
-    return PointResult(point, "differ" if point.verdict == "differ" else "agree")
+            groups.append([(claim, position.value, position.source)])
+    if len(groups) > 1:
+        return PointResult(point, "differ", _claims(groups), _outliers(groups))
+    notes = _precision_notes(groups[0]) if groups else ()
+    status: Status = point.verdict if point.verdict in ("differ", "complement") else "agree"
+    return PointResult(point, status, precision_notes=notes)
+
+
+def _claims(groups) -> tuple[ValueClaim, ...]:
+    claims: list[ValueClaim] = []
+    for group in groups:
+        for _, value, source in group:
+            for n, claim in enumerate(claims):
+                if _same(claim.value, value):
+                    claims[n] = ValueClaim(claim.value, claim.sources + (source,))
+                    break
+            else:
+                claims.append(ValueClaim(value, (source,)))
+    return tuple(claims)
+
+
+def _outliers(groups) -> tuple[str, ...]:
+    sizes = sorted((len(g) for g in groups), reverse=True)
+    if sum(sizes) < 3 or sizes[0] == sizes[1]:
+        return ()
+    largest = max(groups, key=len)
+    return tuple(source for group in groups if group is not largest for _, _, source in group)
+
+
+_PRECISION_ORDER = ("time", "day", "month", "quarter", "half", "season", "year", "interval", "decade")
+
+
+def _precision_notes(group) -> tuple[PrecisionNote, ...]:
+    """For dates that agree: the sources whose date is coarser than the finest one given."""
+    dated = [(claim.precision, source) for claim, _, source in group if claim.kind == "date"]
+    if len({p for p, _ in dated}) < 2:
+        return ()
+    finest = min(_PRECISION_ORDER.index(p) for p, _ in dated)
+    notes: dict[str, list[str]] = {}
+    for precision, source in dated:
+        if _PRECISION_ORDER.index(precision) > finest:
+            notes.setdefault(precision, []).append(source)
+    return tuple(PrecisionNote(p, tuple(s)) for p, s in notes.items())
 
 
 def coverage(brief: Briefing, points: tuple[PointResult, ...]):
@@ -169,114 +338,184 @@ def coverage(brief: Briefing, points: tuple[PointResult, ...]):
         yield Coverage(source, covered[source.id], len(points), tuple(only[source.id]))
 
 
-def _base(stat: Statistic) -> tuple[str, float]:
-    dimension, scale = _UNIT_SCALE[stat.unit]
-    return dimension, stat.value * scale
+# --- figures --------------------------------------------------------------------
+
+def _fraction(value) -> Fraction:
+    return Fraction(value)
+
+
+def written(figure) -> tuple[Fraction, Fraction | None]:
+    """A figure's value and, for a range, its upper end, as exact fractions in its own unit and scale."""
+    if isinstance(figure.value, list):
+        return _fraction(figure.value[0]), _fraction(figure.value[1])
+    return _fraction(figure.value), None
+
+
+def figure_interval(figure) -> tuple[units.Dimension, Fraction, Interval]:
+    """A figure's dimension, nominal value and interval, both in the dimension's base unit.
+
+    The nominal value of a range is its midpoint; a scale word multiplies
+    by its power of ten; the unit's factor converts to the base.
+    """
+    dimension = units.dimension(figure.unit, getattr(figure, "per", None))
+    nominal, interval = own(figure)
+    factor = _unit_factor(figure)
+    return dimension, nominal * factor, interval.scaled(factor)
+
+
+def own(figure) -> tuple[Fraction, Interval]:
+    """A figure's nominal value and interval in its own unit and scale (no conversion)."""
+    value, high = written(figure)
+    margin = getattr(figure, "margin", None)
+    interval = of_figure(value, figure.qualifier, high, None if margin is None else _fraction(margin))
+    return (value if high is None else (value + high) / 2), interval
+
+
+def _unit_factor(figure) -> Fraction:
+    """How many base units one of the figure's (scaled) unit is."""
+    dimension = units.dimension(figure.unit, getattr(figure, "per", None))
+    return dimension.factor * 10 ** units.SCALES.get(getattr(figure, "scale", None) or "", 0)
+
+
+def operand_ids(figure: DerivedFigure) -> list[str]:
+    """The statistics a derived figure is computed from, in order."""
+    return list(figure.operands) or [i for i in (figure.numerator, figure.denominator) if i]
 
 
 def derive(brief: Briefing):
-    """Averages and shares declared in the file, computed from its statistics."""
+    """Each derived figure declared in the file, computed exactly; DerivationError for one that cannot be."""
     stats = {s.id: s for s in brief.statistics}
-    for figure in brief.derived:
-        top, bottom = stats[figure.numerator], stats[figure.denominator]
-        if bottom.value == 0:
-            continue
-        qualifier = ratio_qualifier(top.qualifier, bottom.qualifier)
-        if figure.kind == "average":
-            yield DerivedResult(figure, top, bottom, top.value / bottom.value, top.unit, qualifier)
-        else:
-            (_, a), (_, b) = _base(top), _base(bottom)
-            yield DerivedResult(figure, top, bottom, a / b, "percent", qualifier)
+    counted = getattr(brief, "counted", None) or {}
+    for index, figure in enumerate(brief.derived):
+        operands = tuple(stats[i] for i in operand_ids(figure))
+        yield _derive_one(index, figure, operands, counted)
 
 
-#: Which way a qualifier bounds its figure: up (a floor) or down (a ceiling); "nearly" is a ceiling, as in claimed_range.
-_BOUND = {"exact": 0, "more-than": 1, "at-least": 1, "less-than": -1, "nearly": -1}
+def _derive_one(index: int, figure: DerivedFigure, operands: tuple, counted) -> DerivedResult:
+    kind = figure.kind
+    measured = [figure_interval(op) for op in operands]
+    first = operands[0]
+    approximate = any(op.qualifier == "about" or isinstance(op.value, list) for op in operands)
+
+    def same_dimension() -> None:
+        for op, (dimension, _, _) in zip(operands[1:], measured[1:]):
+            if dimension.key != measured[0][0].key:
+                raise DerivationError(index, "derived_units", a=first.id, unit_a=first.unit, b=op.id,
+                                      unit_b=op.unit, kind=kind)
+
+    def nonzero(op, nominal: Fraction) -> None:
+        if nominal == 0:
+            raise DerivationError(index, "derived_zero", id=op.id, figure=figure.id)
+
+    if kind in ("average", "ratio"):  # in the numerator's unit (and scale), per one of the denominator
+        top, bottom = operands
+        (top_nominal, top_interval), (bottom_nominal, bottom_interval) = own(top), own(bottom)
+        bottom_scale = 10 ** units.SCALES.get(getattr(bottom, "scale", None) or "", 0)
+        nonzero(bottom, bottom_nominal)
+        per = getattr(top, "per", None)
+        if per is None and units.kind(bottom.unit, counted) == "cldr":
+            per = units.canonical(bottom.unit)
+        return _result(index, figure, operands, top.unit, per, getattr(top, "scale", None),
+                       top_nominal / (bottom_nominal * bottom_scale),
+                       divide(top_interval, bottom_interval.scaled(Fraction(bottom_scale))), approximate)
+    same_dimension()
+    if kind in ("share", "percent-change"):
+        (_, top_nominal, top_interval), (_, bottom_nominal, bottom_interval) = measured
+        if kind == "percent-change":  # from the first to the second: (second − first) ÷ first
+            top_nominal, top_interval = bottom_nominal - top_nominal, subtract(bottom_interval, top_interval)
+            bottom_nominal, bottom_interval = measured[0][1], measured[0][2]
+        nonzero(operands[0] if kind == "percent-change" else operands[1], bottom_nominal)
+        quotient = divide(top_interval, bottom_interval)
+        return _result(index, figure, operands, units.PERCENT, None, None, top_nominal / bottom_nominal * 100,
+                       multiply(quotient, Interval.point(Fraction(100))), approximate)
+    factor = _unit_factor(first)
+    if kind == "sum":
+        nominal, interval = measured[0][1], measured[0][2]
+        for _, op_nominal, op_interval in measured[1:]:
+            nominal, interval = nominal + op_nominal, add(interval, op_interval)
+    else:  # difference: first − second; change: from the first to the second
+        (_, a_nominal, a_interval), (_, b_nominal, b_interval) = measured
+        if kind == "change":
+            (a_nominal, a_interval), (b_nominal, b_interval) = (b_nominal, b_interval), (a_nominal, a_interval)
+        nominal, interval = a_nominal - b_nominal, subtract(a_interval, b_interval)
+    unit = units.PERCENTAGE_POINT if first.unit == units.PERCENT else first.unit
+    return _result(index, figure, operands, unit, getattr(first, "per", None), getattr(first, "scale", None),
+                   nominal / factor, interval.scaled(1 / factor), approximate)
 
 
-def ratio_qualifier(numerator: str, denominator: str) -> str:
-    """The qualifier a ratio inherits: a floor over an exact count is a floor, a ceiling below flips it.
-
-    "nearly 20 ÷ 63" stays nearly; "about", bounds pulling both ways and a
-    non-strict ceiling (there is no "at most") give "about".
-    """
-    if (numerator, denominator) == ("nearly", "exact"):
-        return "nearly"
-    if "about" in (numerator, denominator):
-        return "about"
-    directions = {d for d in (_BOUND[numerator], -_BOUND[denominator]) if d}
-    if not directions:
-        return "exact"
-    if len(directions) > 1:
-        return "about"
-    strict = bool({"more-than", "less-than", "nearly"} & {numerator, denominator})
-    if directions == {1}:
-        return "more-than" if strict else "at-least"
-    return "less-than" if strict else "about"
+def _result(index, figure, operands, unit, per, scale, nominal, interval, approximate) -> DerivedResult:
+    limit = Fraction(10) ** MAX_RESULT_EXPONENT
+    for bound in (nominal, interval.lo, interval.hi):
+        if bound is not None and abs(bound) > limit:
+            raise DerivationError(index, "derived_overflow", figure=figure.id, limit=MAX_RESULT_EXPONENT)
+    said = reading(nominal, interval, approximate)
+    digits = _digits(figure.kind, operands, said)
+    shown = [v for v in (said.value, said.high) if v is not None]
+    exact = all((v * 10 ** digits).denominator == 1 for v in shown) and said.qualifier != "unbounded"
+    return DerivedResult(figure, operands, unit, per, scale, nominal, interval, said, digits, exact)
 
 
-def claimed_range(stat: Statistic) -> tuple[float, float]:
-    """The values a figure with its qualifier allows, in base units: "more than 376" is not 376."""
-    _, value = _base(stat)
-    return {
-        "exact": (value, value),
-        "more-than": (value, math.inf),
-        "at-least": (value, math.inf),
-        "less-than": (0.0, value),
-        "nearly": (value * (1 - NEARLY_SPAN), value),
-        "about": (value * (1 - ABOUT_SPAN), value * (1 + ABOUT_SPAN)),
-    }[stat.qualifier]
+def _digits(kind: str, operands, said: Reading) -> int:
+    """Decimals to show: exact results of sums and differences keep their operands' decimals."""
+    if kind in ("sum", "difference", "change"):
+        written_digits = max(_decimals(op) for op in operands)
+        values = [v for v in (said.value, said.high) if v is not None]
+        if all((v * 10 ** written_digits).denominator == 1 for v in values):
+            return written_digits
+    return RESULT_DIGITS.get(kind, DEFAULT_RESULT_DIGITS)
 
 
-def range_distance(a: Statistic, b: Statistic) -> float:
-    """Relative gap between two figures' ranges; 0 when they overlap."""
-    (lo_a, hi_a), (lo_b, hi_b) = claimed_range(a), claimed_range(b)
-    if hi_a < lo_b:
-        return (lo_b - hi_a) / lo_b
-    if hi_b < lo_a:
-        return (lo_a - hi_b) / lo_a
-    return 0.0
+def _decimals(figure) -> int:
+    values = figure.value if isinstance(figure.value, list) else [figure.value]
+    return max((max(0, -v.as_tuple().exponent) if isinstance(v, Decimal) else 0) for v in values)
 
 
-def reference_checks(brief: Briefing):
-    """Each reported figure against every reference-dataset figure of the same measure."""
-    kinds = {s.id: s.kind for s in brief.sources}
+# --- checks and flags -------------------------------------------------------------
 
-    def is_reference(stat: Statistic) -> bool:
-        return all(kinds[s] == "reference-dataset" for s in stat.sources)
-
+def figure_checks(brief: Briefing, reported, reference_sources: set[str]):
+    """Each reported figure against every other figure of the same measure and dimension, from any source."""
+    by_measure: dict[str, list] = {}
     for stat in brief.statistics:
-        if stat.measure is None or is_reference(stat):
+        if stat.measure is not None:
+            by_measure.setdefault(stat.measure, []).append((stat, figure_interval(stat)))
+    for stat in reported:
+        if stat.measure is None:
             continue
-        for ref in brief.statistics:
-            if (ref.measure == stat.measure and is_reference(ref)
-                    and _UNIT_SCALE[ref.unit][0] == _UNIT_SCALE[stat.unit][0]):
-                yield ReferenceCheck(stat, ref, range_distance(stat, ref))
+        entries = by_measure[stat.measure]
+        dimension, _, interval = next(m for s, m in entries if s is stat)
+        for other, (other_dimension, _, other_interval) in entries:
+            if other is stat or other_dimension.key != dimension.key:
+                continue
+            yield FigureCheck(stat, other, interval.gap(other_interval), set(other.sources) <= reference_sources)
 
 
-def _flags(brief: Briefing, derived: tuple[DerivedResult, ...], checks: tuple[ReferenceCheck, ...]):
+def _flags(reported, derived: tuple[DerivedResult, ...], checks: tuple[FigureCheck, ...]):
     breaches = list(_sibling_breaches(derived))
-    for stat in brief.statistics:
-        disagreeing = tuple(c for c in checks if c.statistic.id == stat.id and not c.agrees)
+    for stat in reported:
+        disagreeing = tuple(c for c in checks if c.statistic.id == stat.id and c.reference and not c.agrees)
         mine = tuple(b for b in breaches if b.average.numerator.id == stat.id)
         if disagreeing or mine:
             yield Flag(stat, disagreeing, mine)
 
 
 def _sibling_breaches(derived: tuple[DerivedResult, ...]):
-    """Averages of the same kind (capacity per reactor) less than half of a sibling."""
-    averages = [d for d in derived if d.figure.kind == "average"]
+    """Averages of the same kind (capacity per reactor) less than half of a comparable one."""
+    averages = [d for d in derived if d.figure.kind in ("average", "ratio")]
+
+    def shape(result: DerivedResult) -> tuple[str, str]:
+        return (units.dimension(result.unit, result.per).key,
+                units.dimension(result.denominator.unit, getattr(result.denominator, "per", None)).key)
+
     for average in averages:
         for sibling in averages:
-            comparable = (sibling is not average
-                          and _UNIT_SCALE[sibling.unit][0] == _UNIT_SCALE[average.unit][0]
-                          and _UNIT_SCALE[sibling.denominator.unit][0] == _UNIT_SCALE[average.denominator.unit][0])
-            if not comparable:
+            if sibling is average or shape(sibling) != shape(average):
                 continue
-            scale = _UNIT_SCALE[sibling.unit][1] / _UNIT_SCALE[average.unit][1]
-            if average.value < SIBLING_MIN_RATIO * sibling.value * scale:
+            ours = average.nominal * units.dimension(average.unit, average.per).factor
+            theirs = sibling.nominal * units.dimension(sibling.unit, sibling.per).factor
+            if ours < SIBLING_MIN_RATIO * theirs:
                 yield SiblingBreach(average, sibling)
 
 
 def timeline(brief: Briefing):
-    """Background entries oldest first; equal dates keep file order."""
-    return sorted(brief.background, key=lambda e: (e.date.year, e.date.month, e.date.day))
+    """Background entries in time order whatever their precision; equal dates keep file order."""
+    return sorted(brief.background, key=lambda e: dates.chronological(e.date))

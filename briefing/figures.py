@@ -1,99 +1,240 @@
-"""Figures in words: a statistic's value with its unit and qualifier, and derived arithmetic.
+"""Figures in words: a value with its unit, scale word and qualifier, and derived arithmetic.
 
-Shared by the printed brief and the dashboard.  A qualifier is part of the
-figure ("more than 376 GW" is never shown as "376 GW"), and Russian counted
-nouns change case after a qualifier ("более 21 реактора"), so each
-qualifier-and-unit pair is one plural message in the catalog.
+Shared by every face.  A qualifier is part of the figure ("more than 376 GW"
+is never shown as "376 GW"), a number keeps the decimals it was written
+with, and units are worded by CLDR through Babel: unit patterns by plural
+category, currencies by ISO 4217 code, scale words from CLDR's compact
+decimal formats.  Counted nouns take the forms the brief declares.  Russian
+nouns change case after a qualifier that governs the genitive ("более 21
+реактора"): the plural category is shifted to the genitive form, which
+Russian's "few" and "many" forms are.
 """
 
 from __future__ import annotations
 
+import decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from briefing.analysis import REFERENCE_TOLERANCE, DerivedResult, ReferenceCheck, SiblingBreach
-from briefing.i18n import N_, Localizer, Nn_
-from briefing.sanitize import one_line
+from babel.numbers import format_currency
 
-if TYPE_CHECKING:  # the views read validated briefings, cached ones included, without pydantic
+from briefing import units
+from briefing.analysis import REFERENCE_TOLERANCE, DerivedResult, FigureCheck, SiblingBreach, written
+from briefing.i18n import _WIDE_DECIMALS, N_, Localizer, as_decimal, written_digits
+from briefing.sanitize import one_line
+from briefing.typography import NBSP
+
+if TYPE_CHECKING:  # the faces read validated briefings, cached ones included, without pydantic
     from briefing.model import Statistic
 
-_BABEL_UNITS = {"gigawatt": "power-gigawatt", "megawatt": "power-megawatt"}
-
-#: (qualifier, unit) -> (singular, plural) for counted units.
-_COUNTED = {
-    ("exact", "reactor"): Nn_("%(count)s reactor", "%(count)s reactors"),
-    ("more-than", "reactor"): Nn_("more than %(count)s reactor", "more than %(count)s reactors"),
-    ("at-least", "reactor"): Nn_("at least %(count)s reactor", "at least %(count)s reactors"),
-    ("nearly", "reactor"): Nn_("nearly %(count)s reactor", "nearly %(count)s reactors"),
-    ("about", "reactor"): Nn_("about %(count)s reactor", "about %(count)s reactors"),
-    ("less-than", "reactor"): Nn_("fewer than %(count)s reactor", "fewer than %(count)s reactors"),
-    ("exact", "country"): Nn_("%(count)s country", "%(count)s countries"),
-    ("more-than", "country"): Nn_("more than %(count)s country", "more than %(count)s countries"),
-    ("at-least", "country"): Nn_("at least %(count)s country", "at least %(count)s countries"),
-    ("nearly", "country"): Nn_("nearly %(count)s country", "nearly %(count)s countries"),
-    ("about", "country"): Nn_("about %(count)s country", "about %(count)s countries"),
-    ("less-than", "country"): Nn_("fewer than %(count)s country", "fewer than %(count)s countries"),
-}
-
-#: Qualifiers for measured values, whose unit symbol does not change case.
-_QUALIFIED = {
+#: How each qualifier reads around a figure.
+QUALIFIED = {
     "exact": "%(value)s",
     "more-than": N_("more than %(value)s"),
     "at-least": N_("at least %(value)s"),
     "nearly": N_("nearly %(value)s"),
     "about": N_("about %(value)s"),
     "less-than": N_("less than %(value)s"),
+    "up-to": N_("up to %(value)s"),
+    "at-most": N_("at most %(value)s"),
+    "no-more-than": N_("no more than %(value)s"),
+    "unbounded": N_("%(value)s (no bound can be given)"),
+}
+#: Counted things are fewer, not less.
+FEWER = N_("fewer than %(value)s")
+RANGE = N_("%(low)s–%(high)s")
+MARGIN = N_("%(value)s ± %(margin)s")
+#: Qualifiers after which a language puts the counted noun in the genitive, and the plural
+#: category whose form is that genitive (Russian: "более 21 реактора", "около 63 реакторов").
+GENITIVE_AFTER = {"ru": frozenset({"more-than", "at-least", "about", "less-than", "up-to", "at-most",
+                                   "no-more-than"})}
+GENITIVE_CATEGORY = {"one": "few", "few": "many"}
+
+
+def figure(loc: Localizer, stat, nouns=None) -> str:
+    """The figure as its source gives it: value or range, scale, unit, per, margin and qualifier."""
+    value, high = written(stat)
+    margin = getattr(stat, "margin", None)
+    qualifier = stat.qualifier
+    return quantity(loc, stat.value if high is None else value, stat.unit, qualifier, nouns,
+                    per=getattr(stat, "per", None), scale=getattr(stat, "scale", None),
+                    high=None if high is None else stat.value[1], margin=margin)
+
+
+def quantity(loc: Localizer, value, unit: str, qualifier: str = "exact", nouns=None, *, per: str | None = None,
+             scale: str | None = None, high=None, margin=None, digits: int | None = None) -> str:
+    """A value (to `high` for a range) in a unit, worded in the Localizer's language.
+
+    `value` is an int, a Decimal (its written decimals kept) or a Fraction
+    (shown with `digits` decimals).  Raises nothing for any value a brief
+    may hold: CLDR data is looked up with fallbacks to the plural 'other'.
+    """
+    kind = units.kind(unit, nouns) or "counted"
+    genitive = qualifier in GENITIVE_AFTER.get(loc.locale, ())
+    if high is not None:
+        core = _with_unit(loc, kind, unit, per, scale, nouns, loc._(RANGE, low=_bare(loc, kind, value, digits),
+                                                                    high=_bare(loc, kind, high, digits)),
+                          high, genitive, digits)
+    else:
+        core = _with_unit(loc, kind, unit, per, scale, nouns, _bare(loc, kind, value, digits), value, genitive,
+                          digits)
+    if margin is not None:
+        core = loc._(MARGIN, value=core, margin=_with_unit(loc, kind, unit, per, None, nouns,
+                                                            _bare(loc, kind, margin, None), margin, False, None))
+    if qualifier == "exact":
+        return core
+    template = FEWER if qualifier == "less-than" and kind == "counted" and unit != units.PERCENTAGE_POINT \
+        else QUALIFIED[qualifier]
+    return loc._(template, value=core)
+
+
+def _bare(loc: Localizer, kind: str, value, digits: int | None) -> str:
+    """The number alone; for percent the number with its sign, as CLDR's percent pattern puts it."""
+    if kind == units.PERCENT:
+        fraction = Fraction(value) / 100
+        shown = digits if digits is not None else _percent_digits(value)
+        return loc.percent(fraction, shown)
+    return loc.number(value, digits)
+
+
+def _percent_digits(value) -> int:
+    return written_digits(value)
+
+
+def _category(loc: Localizer, value, genitive: bool, scaled: bool) -> str:
+    """The plural category a noun takes after this number (and scale word, and qualifier)."""
+    if scaled:  # "1,65 миллиона баррелей": after a scale word, the genitive plural where there is one
+        category = "many" if "many" in units.plural_categories(loc.locale) else "other"
+    else:
+        category = loc.plural(value)
+    return GENITIVE_CATEGORY.get(category, category) if genitive else category
+
+
+def _scaled(loc: Localizer, number: str, value, scale: str, genitive: bool) -> str:
+    """'1.65 million', '1,65 миллиона': the number as written and CLDR's long compact word for its scale."""
+    category = _category(loc, value, genitive, False)
+    patterns = loc.babel.compact_decimal_formats["long"]
+    key = str(10 ** units.SCALES[scale])
+    pattern = (patterns.get(category) or patterns["other"]).get(key) or patterns["other"][key]
+    word = pattern.pattern.replace("'", "").lstrip("0").strip()
+    return f"{number}{NBSP}{word}"
+
+
+def _with_unit(loc: Localizer, kind: str, unit: str, per, scale, nouns, number: str, value, genitive: bool,
+               digits) -> str:
+    """The number text with its scale word and unit, as CLDR or the brief's counted nouns word it."""
+    if kind == units.PERCENT:
+        return number
+    if scale:
+        number = _scaled(loc, number, value, scale, genitive)
+    category = _category(loc, value, genitive, bool(scale))
+    if kind == "currency":
+        text = _currency(loc, unit, number, value, category, bool(scale), digits)
+    elif kind == "cldr":
+        text = _cldr(loc, units.canonical(unit), number, category)
+    else:
+        forms = units.counted_forms(unit, nouns) or {}
+        language = forms.get(loc.locale) or forms.get("en") or {}
+        noun = language.get(category) or language.get("other") or unit
+        text = f"{number}{NBSP}{one_line(noun)}"
+    return _per(loc, text, per) if per else text
+
+
+def _length(unit: str) -> str:
+    return "short" if units.cldr_category(unit) in units.SHORT_CATEGORIES else "long"
+
+
+def _cldr(loc: Localizer, unit: str, number: str, category: str) -> str:
+    patterns = loc.babel._data["unit_patterns"][unit]
+    forms = patterns.get(_length(unit)) or patterns["short"]
+    pattern = forms.get(category) or forms.get("other") or next(iter(forms.values()))
+    return pattern.replace("{0}", number).replace(" ", NBSP)
+
+
+def _per(loc: Localizer, text: str, per: str) -> str:
+    """'206,000 barrels per day': the unit's own 'per' pattern, else CLDR's compound one."""
+    length = _length(per)
+    patterns = loc.babel._data["unit_patterns"][per]
+    own = (patterns.get(length) or {}).get("per")
+    if own:
+        return own.replace("{0}", text).replace(" ", NBSP) if own.startswith("{0}") else own.replace("{0}", text)
+    compound = loc.babel._data["compound_unit_patterns"]["per"]
+    template = (compound.get(length) or compound["short"]).get("compound") or compound["short"]["compound"]
+    if length not in compound or "compound" not in compound[length]:
+        length = "short"
+    forms = patterns.get(length) or patterns["short"]
+    name = (forms.get("one") or forms.get("other")).replace("{0}", "").strip()
+    return template.replace("{0}", text).replace("{1}", name)
+
+
+def _currency(loc: Localizer, code: str, number: str, value, category: str, scaled: bool, digits) -> str:
+    """'$79.41' / '79,41 $'; with a scale word, '1.65 billion US dollars' / '1,65 миллиарда долларов США'."""
+    if scaled:
+        names = loc.babel._data["currency_names_plural"].get(code) or {}
+        name = names.get(category) or names.get("other") or loc.babel.currencies.get(code, code)
+        return f"{number}{NBSP}{name}"
+    shown = written_digits(value) if digits is None else digits
+    with decimal.localcontext(_WIDE_DECIMALS):
+        text = format_currency(as_decimal(value), code, locale=loc.babel, currency_digits=False,
+                               format=_currency_pattern(loc, shown))
+    return text.replace(" ", NBSP)
+
+
+def _currency_pattern(loc: Localizer, digits: int) -> str:
+    """The locale's currency pattern with as many decimals as the figure was written with ($18, $79.41)."""
+    pattern = loc.babel.currency_formats["standard"].pattern.partition(";")[0]
+    return pattern.replace("#,##0.00", "#,##0." + "0" * digits if digits else "#,##0")
+
+
+def derived_value(loc: Localizer, result: DerivedResult, nouns=None) -> str:
+    """'more than 0.90 GW' for an average, '15.1%' for a share, with the qualifier its operands allow."""
+    said = result.reading
+    qualifier = "exact" if said.qualifier == "range" else said.qualifier
+    return quantity(loc, said.value, result.unit, qualifier, nouns, per=result.per, scale=result.scale,
+                    high=said.high if said.qualifier == "range" else None, digits=result.digits)
+
+
+#: How each kind of derived figure shows its working.
+WORKINGS = {
+    "average": N_("%(a)s ÷ %(b)s %(sign)s %(result)s"),
+    "ratio": N_("%(a)s ÷ %(b)s %(sign)s %(result)s"),
+    "share": N_("%(a)s ÷ %(b)s %(sign)s %(result)s"),
+    "difference": N_("%(a)s − %(b)s %(sign)s %(result)s"),
+    "change": N_("from %(a)s to %(b)s: %(result)s"),
+    "percent-change": N_("from %(a)s to %(b)s: %(result)s"),
 }
 
 
-def measured(loc: Localizer, value: float, unit: str, digits: int | None = None) -> str:
-    """A bare measured value: '376 GW', '10%', '0.90 GW'."""
-    if unit == "percent":
-        return loc.percent(value / 100, digits or 0)
-    return loc.unit(value, _BABEL_UNITS[unit], digits)
+def arithmetic(loc: Localizer, result: DerivedResult, nouns=None) -> str:
+    """The working shown: 'more than 376 GW ÷ 416 reactors ≈ more than 0.90 GW'."""
+    sign = "=" if result.exact else "≈"
+    shown = derived_value(loc, result, nouns)
+    if result.figure.kind in ("change", "percent-change"):
+        shown = _signed(shown, result)
+    if result.figure.kind == "sum":
+        terms = " + ".join(figure(loc, op, nouns) for op in result.operands)
+        return loc._("%(terms)s %(sign)s %(result)s", terms=terms, sign=sign, result=shown)
+    if result.figure.kind in ("change", "percent-change") and not result.exact:
+        shown = "≈" + NBSP + shown
+    a, b = (figure(loc, op, nouns) for op in result.operands)
+    return loc._(WORKINGS[result.figure.kind], a=a, b=b, sign=sign, result=shown)
 
 
-def figure(loc: Localizer, stat: Statistic) -> str:
-    """The statistic as its source gives it, qualifier included."""
-    if stat.unit in ("reactor", "country") and float(stat.value).is_integer():
-        singular, plural = _COUNTED[(stat.qualifier, stat.unit)]
-        return loc.n_(singular, plural, int(stat.value))
-    bare = measured(loc, stat.value, stat.unit) if stat.unit not in ("reactor", "country") else loc.number(stat.value)
-    return _qualified(loc, stat.qualifier, bare)
+def _signed(text: str, result: DerivedResult) -> str:
+    """A change shows its sign: '+137,000 barrels' or '−18.0%', with a true minus sign."""
+    if result.nominal < 0:
+        return text.replace("-", "−", 1)
+    return "+" + text if result.nominal > 0 and result.reading.qualifier == "exact" else text
 
 
-def _qualified(loc: Localizer, qualifier: str, bare: str) -> str:
-    """'more than 376 GW' from '376 GW'; an exact figure as it is."""
-    return loc._(_QUALIFIED[qualifier], value=bare) if qualifier != "exact" else bare
-
-
-def derived_value(loc: Localizer, result: DerivedResult) -> str:
-    """'0.90 GW' for an average, '15.1%' for a share, with the qualifier its operands allow."""
-    if result.unit == "percent":
-        bare = loc.percent(result.value, 1)
-    elif result.unit in ("reactor", "country"):
-        bare = loc.number(result.value, 2)
-    else:
-        bare = measured(loc, result.value, result.unit, 2)
-    return _qualified(loc, result.qualifier, bare)
-
-
-def arithmetic(loc: Localizer, result: DerivedResult) -> str:
-    """The working shown: 'more than 376 GW ÷ 416 reactors ≈ 0.90 GW'."""
-    return loc._("%(numerator)s ÷ %(denominator)s ≈ %(result)s",
-                 numerator=figure(loc, result.numerator),
-                 denominator=figure(loc, result.denominator),
-                 result=derived_value(loc, result))
-
-
-def sibling_text(loc: Localizer, breach: SiblingBreach) -> str:
+def sibling_text(loc: Localizer, breach: SiblingBreach, nouns=None) -> str:
     """Why the sibling rule fired, with both averages."""
     return loc._("an average below half of a comparable one. %(average_label)s: %(average)s; "
                  "%(sibling_label)s: %(sibling)s.",
                  average_label=one_line(loc.text(breach.average.figure.label)),
-                 average=derived_value(loc, breach.average),
+                 average=derived_value(loc, breach.average, nouns),
                  sibling_label=one_line(loc.text(breach.sibling.figure.label)),
-                 sibling=derived_value(loc, breach.sibling))
+                 sibling=derived_value(loc, breach.sibling, nouns))
 
 
 def reference_rule_text(loc: Localizer) -> str:
@@ -101,8 +242,11 @@ def reference_rule_text(loc: Localizer) -> str:
                  tolerance=loc.percent(REFERENCE_TOLERANCE))
 
 
-def check_text(loc: Localizer, check: ReferenceCheck) -> str:
-    """'consistent' or 'inconsistent', with the gap in percent."""
+def check_text(loc: Localizer, check: FigureCheck) -> str:
+    """'consistent' or 'differs by 68%' ('differs' where no relative gap exists)."""
     if check.agrees:
         return loc._("consistent")
+    if check.distance is None:
+        return loc._("differs")
     return loc._("differs by %(gap)s", gap=loc.percent(check.distance))
+

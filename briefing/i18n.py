@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import functools
+from fractions import Fraction
 from collections.abc import Mapping
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_date, format_skeleton, format_time
+from babel.dates import format_date, format_interval, format_skeleton, format_time, get_timezone_gmt
 from babel.numbers import format_decimal, format_percent
 from babel.support import NullTranslations, Translations
-from babel.units import format_unit
 
 from briefing.typography import NBSP, tie, tie_dashes
 
@@ -41,6 +41,40 @@ def N_(message: str) -> str:
 def Nn_(singular: str, plural: str) -> tuple[str, str]:
     """Mark a singular/plural pair for extraction; translate it later with Localizer.n_."""
     return singular, plural
+
+
+#: How the part of a period reads, by precision: "early 2024", "mid-November 2025", "late 1990s".
+_PARTS = {
+    "year": {"early": N_("early %(year)s"), "mid": N_("mid-%(year)s"), "late": N_("late %(year)s")},
+    "month": {"early": N_("early %(month)s"), "mid": N_("mid-%(month)s"), "late": N_("late %(month)s")},
+    "decade": {"early": N_("early %(decade)ss"), "mid": N_("mid-%(decade)ss"), "late": N_("late %(decade)ss")},
+}
+_INTERVAL_SKELETONS = {"day": "yMMMMd", "month": "yMMMM", "year": "y"}
+_HALVES = {1: N_("first half of %(year)s"), 2: N_("second half of %(year)s")}
+_SEASONS = {1: N_("spring %(year)s"), 2: N_("summer %(year)s"), 3: N_("autumn %(year)s"), 4: N_("winter %(year)s")}
+
+
+def as_decimal(value) -> decimal.Decimal | int:
+    """An int as it is; a Decimal as it is, minus its sign when it is zero; a Fraction or float as a Decimal."""
+    if isinstance(value, int):
+        return value
+    if isinstance(value, Fraction):
+        with decimal.localcontext(_WIDE_DECIMALS):
+            value = decimal.Decimal(value.numerator) / decimal.Decimal(value.denominator)
+    elif not isinstance(value, decimal.Decimal):
+        value = decimal.Decimal(repr(value))
+    return value.copy_abs() if value.is_zero() else value
+
+
+def written_digits(value) -> int:
+    """How many decimals a value was written with: 8.60 has two, 416 none; a computed Fraction gets 2."""
+    if isinstance(value, decimal.Decimal):
+        return max(0, -value.as_tuple().exponent) if value.is_finite() else 0
+    if isinstance(value, Fraction):
+        return 0 if value.denominator == 1 else 2
+    if isinstance(value, float):
+        return written_digits(decimal.Decimal(repr(value)))
+    return 0
 
 
 def _normalise(value: str) -> str:
@@ -131,25 +165,30 @@ class Localizer:
         return tie(value.get(self.locale))
 
     # --- numbers ----------------------------------------------------------
-    def number(self, value: float, digits: int | None = None) -> str:
-        pattern = None if digits is None else ("#,##0." + "0" * digits if digits else "#,##0")
-        with decimal.localcontext(_WIDE_DECIMALS):
-            return format_decimal(value, format=pattern, locale=self.babel)
+    def number(self, value, digits: int | None = None) -> str:
+        """A number in this language's pattern: `digits` decimals, or as many as it was written with.
 
-    def percent(self, fraction: float, digits: int = 0) -> str:
+        `value` is an int, a Decimal (its written decimals kept: 8.60 stays
+        8.60), a Fraction (rounded half-even to `digits`, default 2) or a float.
+        """
+        if digits is None:
+            digits = written_digits(value)
+        pattern = "#,##0." + "0" * digits if digits else "#,##0"
+        with decimal.localcontext(_WIDE_DECIMALS):
+            return format_decimal(as_decimal(value), format=pattern, locale=self.babel)
+
+    def percent(self, fraction, digits: int = 0) -> str:
         """'10%' / '10 %', with `digits` decimals kept in the locale's own pattern."""
         pattern = self.babel.percent_formats[None].pattern
         if digits:
             pattern = pattern.replace("#,##0", "#,##0." + "0" * digits, 1)
         with decimal.localcontext(_WIDE_DECIMALS):
-            return format_percent(fraction, format=pattern, locale=self.babel)
+            return format_percent(as_decimal(fraction), format=pattern, locale=self.babel)
 
-    def unit(self, value: float, unit_id: str, digits: int | None = None) -> str:
-        """'376 GW'; the space before the unit is made no-break so a line never ends on the number."""
-        pattern = None if digits is None else ("#,##0." + "0" * digits if digits else "#,##0")
+    def plural(self, value) -> str:
+        """The CLDR plural category of a number as shown ('one', 'few', 'many', 'other')."""
         with decimal.localcontext(_WIDE_DECIMALS):
-            text = format_unit(value, unit_id, length="short", format=pattern, locale=self.babel)
-        return text.replace(" ", NBSP)
+            return self.babel.plural_form(as_decimal(value))
 
     # --- dates ------------------------------------------------------------
     # A date is never split across lines: its spaces are no-break spaces.
@@ -160,11 +199,12 @@ class Localizer:
         return format_date(value, format="medium", locale=self.babel).replace(" ", NBSP)
 
     def datetime(self, value: dt.datetime) -> str:
-        return self._(
-            "%(date)s, %(time)s",
-            date=self.date(value.date()),
-            time=format_time(value, format="short", locale=self.babel),
-        )
+        """Date and time; with the UTC offset the source gave (GMT+03:00), when it gave one."""
+        text = self._("%(date)s, %(time)s", date=self.date(value.date()),
+                      time=format_time(value, format="short", locale=self.babel))
+        if value.tzinfo is not None:
+            text += NBSP + get_timezone_gmt(value, locale=self.babel)
+        return text
 
     def moment(self, value) -> str:
         """A date, a date and time, or a FuzzyDate at whatever precision it has."""
@@ -172,17 +212,56 @@ class Localizer:
             return self.datetime(value)
         if isinstance(value, dt.date):
             return self.date(value)
-        precision = value.precision
+        if value.until is not None:
+            return self._interval(value, value.until)
+        return self._fuzzy(value)
+
+    def _interval(self, start, end) -> str:
+        """'January – March 2026' through CLDR's interval formats where both ends are plain days,
+        months or years; otherwise both ends in full around a dash."""
+        skeleton = _INTERVAL_SKELETONS.get(start.precision)
+        plain = not (start.part or end.part or start.approximate or end.approximate or start.uncertain
+                     or end.uncertain)
+        if skeleton and plain and end.precision == start.precision:
+            return format_interval(start.first(), end.first(), skeleton, locale=self.babel).replace(" ", NBSP)
+        return self._("%(start)s – %(end)s", start=self._fuzzy(start), end=self._fuzzy(end))
+
+    def _fuzzy(self, value) -> str:
+        """One end of a FuzzyDate: its period, its part, and EDTF's approximate or uncertain marks."""
+        text = self._part(value) if value.part else self._period(value)
+        if value.approximate:
+            text = self._("about %(date)s", date=text)
+        if value.uncertain:
+            text = self._("%(date)s (uncertain)", date=text)
+        return text.replace(" ", NBSP)
+
+    def _part(self, value) -> str:
+        """'early 2024', 'mid-November 2025', 'late 1990s'; the month in the case its language wants."""
+        template = _PARTS[value.precision][value.part]
+        if value.precision == "month":
+            month = format_date(dt.date(value.year, value.number, 1), format="MMMM y", locale=self.babel)
+            return self._(template, month=month)
+        return self._(template, year=str(value.year), decade=str(value.year))
+
+    def _period(self, value) -> str:
+        precision, year = value.precision, value.year
         if precision == "day":
-            return self.date(value.as_date())
+            return self.date(dt.date(year, value.number, value.day))
         if precision == "month":
-            return format_skeleton("yMMMM", dt.date(value.year, value.month, 1), locale=self.babel).replace(" ", NBSP)
+            return format_skeleton("yMMMM", dt.date(year, value.number, 1), locale=self.babel)
+        if precision == "quarter":
+            return format_skeleton("yQQQQ", dt.date(year, 3 * value.number - 2, 1), locale=self.babel)
+        if precision == "half":
+            return self._(_HALVES[value.number], year=self.year(year))
+        if precision == "season":
+            return self._(_SEASONS[value.number], year=self.year(year))
         if precision == "year":
-            return format_skeleton("y", dt.date(value.year, 1, 1), locale=self.babel)
-        decade = str(value.year)
-        template = {"early": N_("early %(decade)ss"), "mid": N_("mid-%(decade)ss"),
-                    "late": N_("late %(decade)ss")}.get(value.part, N_("the %(decade)ss"))
-        return self._(template, decade=decade).replace(" ", NBSP)
+            return format_skeleton("y", dt.date(year, 1, 1), locale=self.babel)
+        return self._(N_("the %(decade)ss"), decade=str(year))
+
+    def year(self, year: int) -> str:
+        """A year as this language writes it alone: '2026', '2026 г.'."""
+        return format_skeleton("y", dt.date(year, 1, 1), locale=self.babel)
 
     def language_name(self, code: str) -> str:
         """'ru' -> 'Russian' in English, 'русский' in Russian."""

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -34,12 +36,40 @@ PROBLEMS = {
     "not_locale_code": N_("'{key}' is not a language code such as 'en' or 'ru'"),
     "empty_text": N_("the '{key}' text is empty"),
     "missing_locale": N_("the '{key}' text is missing"),
-    "bad_date": N_("expected a date such as 2025-11-21, '2025-06', '2025' or 'early-1990s', got {value}"),
+    "bad_date": N_("expected a date such as 2025-11-21 (unquoted), '2025-06', '2026-Q1', '2026-H1', '2025', "
+                   "'early-2024', '1990s' or '2026-01/2026-03', got {value}"),
     "bad_month": N_("'{value}' has no month {month}"),
     "duplicate_position": N_("source '{source}' is listed twice"),
     "duplicate_id": N_("id '{id}' is used twice"),
     "unknown_source": N_("unknown source '{source}' (known: {known})"),
     "unknown_statistic": N_("unknown statistic '{id}'"),
+    "unknown_unit": N_("unknown unit '{unit}' (nearest known: {nearest}); use a CLDR unit such as mass-tonne, "
+                       "an ISO 4217 currency such as USD, percent, or a counted noun declared under [counted]"),
+    "unnamed_unit": N_("the unit '{unit}' has no name in {language} in CLDR, so it cannot be shown"),
+    "bad_per": N_("'{per}' cannot follow per (nearest known: {nearest}); use a CLDR unit such as duration-day"),
+    "counted_missing": N_("the counted noun '{noun}' lacks its {language} form for the CLDR plural "
+                          "category '{category}' (needed: {needed})"),
+    "counted_extra": N_("'{category}' is not a CLDR plural category of {language} (needed: {needed})"),
+    "counted_clash": N_("'{noun}' cannot be declared as a counted noun: it is a CLDR unit, a currency or percent"),
+    "range_order": N_("a range's first value must be below its second, got {low} and {high}"),
+    "range_qualifier": N_("a range takes no qualifier but 'about', got '{qualifier}'"),
+    "margin_qualifier": N_("a margin goes with a single exact value, not with '{qualifier}' or a range"),
+    "percent_scale": N_("a percentage takes no scale word"),
+    "chart_labels": N_("a chart of {figures} figures needs {figures} labels, got {labels}"),
+    "not_a_number": N_("expected a number, got {got}"),
+    "range_length": N_("a range is two numbers, [low, high], got {count}"),
+    "negative_margin": N_("a margin cannot be negative, got {got}"),
+    "too_many_digits": N_("a figure may have at most {limit} digits before the decimal point"),
+    "too_many_decimals": N_("a figure may have at most {limit} digits after the decimal point"),
+    "unknown_language": N_("'{value}' is not a language CLDR knows: use a BCP 47 tag such as en, ru or kk"),
+    "relay_self": N_("source '{source}' cannot relay itself"),
+    "relay_loop": N_("sources relay each other in a loop: {loop}"),
+    "derived_arity": N_("a '{kind}' figure takes {count} operands"),
+    "derived_both": N_("give either operands or numerator and denominator, not both"),
+    "derived_zero": N_("'{id}' is zero, so '{figure}' would divide by zero"),
+    "derived_units": N_("'{a}' ({unit_a}) and '{b}' ({unit_b}) measure different things, "
+                        "so '{kind}' cannot combine them"),
+    "derived_overflow": N_("'{figure}' comes out larger than 10^{limit}, too large to show"),
 }
 
 
@@ -93,27 +123,20 @@ class LocalizedText(RootModel[dict[str, str]]):
         return self.root.get(locale) or self.root["en"]
 
 
-_FUZZY = re.compile(
-    r"^(?:(?P<part>early|mid|late)-)?(?P<decade>\d{3}0)s$|^(?P<year>\d{4})(?:-(?P<month>\d{2}))?$"
-)
-
-
 def _parse_fuzzy_date(value: Any) -> FuzzyDate:
+    """A FuzzyDate from a TOML date or from text in any form briefing.date_parse accepts."""
     if isinstance(value, FuzzyDate):
         return value
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return FuzzyDate(value.year, value.month, value.day)
-    match = _FUZZY.match(value) if isinstance(value, str) else None
-    if not match:
-        raise problem("bad_date", value=repr(value)[:40])
-    if match["decade"]:
-        return FuzzyDate(int(match["decade"]), decade=True, part=match["part"] or "")
-    if int(match["year"]) == 0:  # there is no year 0: no date of it could be shown
-        raise problem("bad_date", value=repr(value)[:40])
-    month = int(match["month"] or 0)
-    if match["month"] and not 1 <= month <= 12:
-        raise problem("bad_month", value=value, month=month)
-    return FuzzyDate(int(match["year"]), month)
+        return FuzzyDate(value.isoformat(), "day", value.year, value.month, value.day)
+    from briefing.date_parse import DateFormError, parse
+
+    try:
+        return parse(value)
+    except DateFormError as error:
+        if error.month:
+            raise problem("bad_month", value=value, month=error.month) from None
+        raise problem("bad_date", value=repr(value)[:40]) from None
 
 
 Fuzzy = Annotated[
@@ -121,15 +144,80 @@ Fuzzy = Annotated[
     BeforeValidator(_parse_fuzzy_date),
     PlainSerializer(str, return_type=str),
     WithJsonSchema({
-        "description": N_("A date (2025-11-21), a month ('2025-06'), a year ('2025') "
-                          "or a decade ('1990s', 'early-1990s')."),
+        "description": N_("A date at the precision the source gave (ISO 8601-2 / EDTF): a day (2025-11-21), "
+                          "a month ('2025-06'), a quarter ('2026-Q1'), a half ('2026-H1'), a season ('2026-21'), "
+                          "a year ('2025'), a decade ('1990s'), a part of one ('early-2024', 'mid-2025-11', "
+                          "'late-1990s'), an interval ('2026-01/2026-03'), optionally ending in ~ (approximate) "
+                          "or ? (uncertain)."),
         "anyOf": [
             {"type": "string", "format": "date"},
-            {"type": "string", "pattern": _FUZZY.pattern},
+            {"type": "string", "maxLength": 64, "pattern": r"^[0-9][0-9A-Za-z~?%/-]*$|^(early|mid|late)-"},
         ],
     }),
 ]
 
+#: Limits that keep every figure showable and every sum of figures exact and quick.
+MAX_DIGITS = 100
+MAX_DECIMALS = 30
+
+
+def _number(value: Any) -> int | Decimal:
+    """A finite number as the file wrote it: an int, or a Decimal keeping its written decimals; -0 is 0."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        got = ("true" if value else "false") if isinstance(value, bool) else repr(value)[:60]
+        raise problem("not_a_number", got=got)
+    if isinstance(value, float):
+        value = Decimal(repr(value))
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise PydanticCustomError("finite_number", "must be a finite number")
+        if value.is_zero():
+            value = value.copy_abs()
+        sign, digits, exponent = value.as_tuple()
+        if -exponent > MAX_DECIMALS:
+            raise problem("too_many_decimals", limit=MAX_DECIMALS)
+        integer_digits = len(digits) + exponent
+    else:
+        integer_digits = len(str(abs(value))) if abs(value) < 10 ** (MAX_DIGITS + 1) else MAX_DIGITS + 1
+    if integer_digits > MAX_DIGITS:
+        raise problem("too_many_digits", limit=MAX_DIGITS)
+    return value
+
+
+def _figure_value(value: Any) -> int | Decimal | list:
+    """A number, or [low, high] for a range; each end as _number reads it."""
+    if isinstance(value, list):
+        if len(value) != 2:
+            raise problem("range_length", count=len(value))
+        return [_number(end) for end in value]
+    return _number(value)
+
+
+Number = Annotated[
+    Union[int, Decimal],
+    BeforeValidator(_number),
+    WithJsonSchema({"type": "number"}),
+]
+FigureValue = Annotated[
+    Union[int, Decimal, list],
+    BeforeValidator(_figure_value),
+    WithJsonSchema({"oneOf": [{"type": "number"},
+                              {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}]}),
+]
+
+
+def _not_negative(value: int | Decimal) -> int | Decimal:
+    if value < 0:
+        raise problem("negative_margin", got=str(value))
+    return value
+
+
+Margin = Annotated[
+    Union[int, Decimal],
+    BeforeValidator(_number),
+    AfterValidator(_not_negative),
+    WithJsonSchema({"type": "number", "minimum": 0}),
+]
 
 class Strict(BaseModel):
     """Base for every table in a briefing file: unknown keys and loose types are errors."""
@@ -171,7 +259,22 @@ class TimelineEntry(Strict):
     sources: SourceIds
 
 
-SourceKind = Literal["news-report", "official-statement", "reference-dataset"]
+#: Kinds of source a news desk meets; README.md says what each means.
+SOURCE_KINDS = ("news-report", "wire", "broadcast", "official-statement", "press-release", "transcript",
+                "social-media", "aggregator", "market-data", "reference-dataset")
+SourceKind = Literal[SOURCE_KINDS]  # type: ignore[valid-type]
+_LANGUAGE_TAG = r"^[a-z]{2,3}(?:[-_][A-Z][a-z]{3})?(?:[-_](?:[A-Z]{2}|[0-9]{3}))?$"
+
+
+def _known_language(tag: str) -> str:
+    """A BCP 47 language tag that CLDR (through Babel) can name; 'en_GB' is read as 'en-GB'."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(tag.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        raise problem("unknown_language", value=tag[:40]) from None
+    return tag
 
 
 class Source(Strict):
@@ -179,13 +282,20 @@ class Source(Strict):
 
     id: Ident
     outlet: LocalizedText
-    kind: SourceKind
-    language: str = Field(pattern=_LOCALE_KEY.pattern, description=N_("Language of the source, e.g. 'ru'."))
+    kind: SourceKind = Field(description=N_("What the source is: news-report, wire, broadcast, official-statement, "
+                                            "press-release, transcript, social-media, aggregator, market-data or "
+                                            "reference-dataset."))
+    language: Annotated[str, Field(pattern=_LANGUAGE_TAG), AfterValidator(_known_language)] = Field(
+        description=N_("Language of the source as a BCP 47 tag, e.g. 'ru' or 'en-GB'."))
     published: Union[dt.datetime, dt.date, Fuzzy] = Field(
-        description=N_("When the source was published: a date, a date and time, or a month."))
+        description=N_("When the source was published: a date, a date and time (with its UTC offset when "
+                       "known), or a vaguer date."))
     url: str = Field(pattern=r"^https?://\S+$", description=N_("Address of the source."))
     reliability: LocalizedText = Field(description=N_("A note on how far the source can be trusted."))
     headline: LocalizedText | None = None
+    relays: list[Ident] = Field(default_factory=list, description=N_(
+        "Ids of the sources this one passes on (a relay, a republished wire story), so that the brief "
+        "counts independent sources."))
 
     @field_validator("published", mode="before")
     @classmethod
@@ -193,7 +303,52 @@ class Source(Strict):
         return _parse_fuzzy_date(value) if isinstance(value, str) else value
 
 
-Scalar = Union[dt.date, int, float, str]
+Qualifier = Literal["exact", "more-than", "at-least", "nearly", "about", "less-than", "up-to", "at-most",
+                    "no-more-than"]
+Scale = Literal["thousand", "million", "billion", "trillion"]
+
+
+class Figure(Strict):
+    """A number as a source gave it: value or range, unit, scale word, qualifier, margin."""
+
+    value: FigureValue = Field(description=N_(
+        "The number as written (8.6 stays 8.6; negative for a fall), or [low, high] for a range."))
+    unit: str = Field(max_length=80, description=N_(
+        "A CLDR unit (mass-tonne, volume-barrel, power-gigawatt), an ISO 4217 currency (USD), percent, "
+        "percentage-point, or a counted noun declared under [counted]."))
+    per: str | None = Field(default=None, max_length=80, description=N_(
+        "A CLDR unit the figure is per, e.g. duration-day for barrels per day."))
+    scale: Scale | None = Field(default=None, description=N_(
+        "The scale word the source used: 1.65 with scale = \"million\" is 1.65 million."))
+    qualifier: Qualifier = "exact"
+    margin: Margin | None = Field(default=None, description=N_("Plus or minus this much, in the same unit."))
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Figure:
+        if isinstance(self.value, list):
+            low, high = self.value
+            if not low < high:
+                raise problem("range_order", low=str(low), high=str(high))
+            if self.qualifier not in ("exact", "about"):
+                raise problem("range_qualifier", qualifier=self.qualifier)
+        if self.margin is not None and (self.qualifier != "exact" or isinstance(self.value, list)):
+            raise problem("margin_qualifier", qualifier=self.qualifier)
+        if self.scale and self.unit in ("percent", "percentage-point"):
+            raise problem("percent_scale")
+        return self
+
+
+class Quantity(Figure):
+    """A structured value on a comparison point that is a figure: compared as an interval after unit conversion."""
+
+
+class DateValue(Strict):
+    """A structured value on a comparison point that is a date vaguer than a day: {date = "2023"}."""
+
+    date: Fuzzy
+
+
+Scalar = Union[dt.date, Number, str, Quantity, DateValue]
 
 
 class Position(Strict):
@@ -203,7 +358,8 @@ class Position(Strict):
     says: LocalizedText
     value: Scalar | None = Field(
         default=None,
-        description=N_("The claim in structured form (a date, number or name) so it can be compared across sources."))
+        description=N_("The claim in structured form so it can be compared across sources: a date, a number, "
+                       "a name, a figure {value, unit, ...} or a vague date {date = \"2023\"}."))
 
 
 class ComparisonPoint(Strict):
@@ -212,8 +368,9 @@ class ComparisonPoint(Strict):
     id: Ident
     question: LocalizedText
     positions: list[Position] = Field(default_factory=list)
-    verdict: Literal["agree", "differ"] | None = Field(
-        default=None, description=N_("Set when sources differ in wording or stance rather than in a value."))
+    verdict: Literal["agree", "differ", "complement"] | None = Field(
+        default=None, description=N_("Set when sources agree, differ or complement each other in wording or "
+                                     "stance rather than in a value."))
     note: LocalizedText | None = Field(default=None, description=N_("What differs, in your own words."))
 
     @model_validator(mode="after")
@@ -226,18 +383,11 @@ class ComparisonPoint(Strict):
         return self
 
 
-Unit = Literal["reactor", "country", "gigawatt", "megawatt", "percent"]
-Qualifier = Literal["exact", "more-than", "at-least", "nearly", "about", "less-than"]
-
-
-class Statistic(Strict):
+class Statistic(Figure):
     """A figure exactly as a source gives it: value, unit, qualifier and who is quoted."""
 
     id: Ident
     label: LocalizedText
-    value: Annotated[Union[int, float], Field(ge=0, allow_inf_nan=False)]
-    unit: Unit
-    qualifier: Qualifier = "exact"
     as_of: Fuzzy
     quoted: LocalizedText | None = Field(default=None, description=N_("Who is quoted giving the figure."))
     measure: Ident | None = Field(
@@ -246,14 +396,61 @@ class Statistic(Strict):
     sources: SourceIds
 
 
+#: Derived kinds, and how many operands each takes (None: two or more).
+DERIVED_ARITY = {"average": 2, "ratio": 2, "share": 2, "difference": 2, "change": 2, "percent-change": 2,
+                 "sum": None}
+
+
 class DerivedFigure(Strict):
-    """A figure computed from two statistics, with its arithmetic shown."""
+    """A figure computed from statistics of the brief, with its arithmetic shown.
+
+    average, ratio, share: numerator ÷ denominator; difference: first − second;
+    change, percent-change: from the first to the second; sum: all added.
+    """
 
     id: Ident
     label: LocalizedText
-    numerator: Ident
-    denominator: Ident
-    kind: Literal["average", "share"]
+    kind: Literal["average", "ratio", "share", "difference", "change", "percent-change", "sum"]
+    numerator: Ident | None = None
+    denominator: Ident | None = None
+    operands: list[Ident] = Field(default_factory=list, description=N_(
+        "Ids of the statistics it is computed from, in order (instead of numerator and denominator)."))
+
+    @model_validator(mode="after")
+    def _operands_fit(self) -> DerivedFigure:
+        if self.operands and (self.numerator or self.denominator):
+            raise problem("derived_both")
+        count = DERIVED_ARITY[self.kind]
+        given = len(self.ids())
+        if (count is None and given < 2) or (count is not None and given != count):
+            raise problem("derived_arity", kind=self.kind, count=count or "2+")
+        return self
+
+    def ids(self) -> list[str]:
+        """The statistics it is computed from, in order."""
+        return self.operands or [i for i in (self.numerator, self.denominator) if i]
+
+
+class Chart(Strict):
+    """Figures the dashboard draws as bars side by side, converted to one unit."""
+
+    title: LocalizedText
+    figures: list[Ident] = Field(min_length=1, description=N_("Ids of the statistics to draw, in order."))
+    labels: list[LocalizedText] = Field(default_factory=list, description=N_(
+        "A short label for each bar, in the order of figures; each figure's own label when left out."))
+
+    @model_validator(mode="after")
+    def _a_label_per_figure(self) -> Chart:
+        if self.labels and len(self.labels) != len(self.figures):
+            raise problem("chart_labels", figures=len(self.figures), labels=len(self.labels))
+        return self
+
+
+class NameAliases(Strict):
+    """Other spellings of a name, so that comparison values are matched on meaning, not on spelling."""
+
+    name: str = Field(min_length=1)
+    aliases: list[str] = Field(min_length=1)
 
 
 class WatchItem(Strict):
@@ -263,9 +460,17 @@ class WatchItem(Strict):
     sources: SourceIds
 
 
+PluralForms = dict[str, str]
+CountedNoun = Annotated[dict[str, PluralForms], Field(description=N_(
+    "A counted noun's forms in each language, by CLDR plural category: en = {one = \"ship\", "
+    "other = \"ships\"}, ru = {one = \"судно\", few = \"судна\", many = \"судов\", other = \"судна\"}."))]
+
+
 class Briefing(Strict):
     """A briefing on one news event, as written in one TOML file."""
 
+    format: Literal[1, 2] = Field(default=1, description=N_(
+        "Version of the briefing format the file is written in; this tool reads 1 and 2."))
     id: Ident
     title: LocalizedText
     date: dt.date = Field(description=N_("The day of the event the briefing is about."))
@@ -277,11 +482,15 @@ class Briefing(Strict):
     statistics_title: LocalizedText | None = None
     statistics: list[Statistic] = Field(default_factory=list)
     derived: list[DerivedFigure] = Field(default_factory=list)
+    charts: list[Chart] = Field(default_factory=list)
+    counted: dict[Ident, CountedNoun] = Field(default_factory=dict)
+    names: list[NameAliases] = Field(default_factory=list)
     watch: list[WatchItem] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Briefing:
-        first = next(_reference_problems(self), None)
+        # derived figures are computed only once every reference resolves
+        first = next(_reference_problems(self), None) or next(_derived_problems(self), None)
         if first:
             raise first
         return self
@@ -293,7 +502,8 @@ def _duplicates(ids: list[str]) -> list[str]:
 
 
 def _reference_problems(brief: Briefing):
-    """Yield an error, with the field path in its context, for each duplicate id and each dangling reference."""
+    """Yield an error, with the field path in its context, for each duplicate id, dangling reference,
+    unknown unit, incomplete counted noun, relay loop and derived figure that cannot be computed."""
     for table, items in (("sources", brief.sources), ("comparison", brief.comparison),
                          ("statistics", brief.statistics), ("derived", brief.derived)):
         for dup in _duplicates([item.id for item in items]):
@@ -314,17 +524,106 @@ def _reference_problems(brief: Briefing):
         yield from check(f"decision.why[{n}].sources", why.sources)
     for n, entry in enumerate(brief.background):
         yield from check(f"background[{n}].sources", entry.sources)
+    for n, source in enumerate(brief.sources):
+        yield from check(f"sources[{n}].relays", source.relays)
+        if source.id in source.relays:
+            yield problem("relay_self", path=f"sources[{n}].relays", source=source.id)
+    yield from _relay_loops(brief)
+    yield from _counted_problems(brief)
     for n, point in enumerate(brief.comparison):
         for m, position in enumerate(point.positions):
             if position.source not in known:
                 yield problem("unknown_source", path=f"comparison[{n}].positions[{m}].source",
                               source=position.source, known=known_list)
+            if isinstance(position.value, Quantity):
+                yield from _unit_problems(brief, position.value, f"comparison[{n}].positions[{m}].value")
     for n, stat in enumerate(brief.statistics):
         yield from check(f"statistics[{n}].sources", stat.sources)
+        yield from _unit_problems(brief, stat, f"statistics[{n}]")
     stats = {s.id for s in brief.statistics}
     for n, figure in enumerate(brief.derived):
-        for end in ("numerator", "denominator"):
-            if getattr(figure, end) not in stats:
-                yield problem("unknown_statistic", path=f"derived[{n}].{end}", id=getattr(figure, end))
+        names = ("operands[%d]" % k for k in range(len(figure.operands))) if figure.operands else (
+            end for end in ("numerator", "denominator") if getattr(figure, end))
+        for name, stat_id in zip(names, figure.ids()):
+            if stat_id not in stats:
+                yield problem("unknown_statistic", path=f"derived[{n}].{name}", id=stat_id)
+    for n, chart in enumerate(brief.charts):
+        for m, stat_id in enumerate(chart.figures):
+            if stat_id not in stats:
+                yield problem("unknown_statistic", path=f"charts[{n}].figures[{m}]", id=stat_id)
     for n, item in enumerate(brief.watch):
         yield from check(f"watch[{n}].sources", item.sources)
+
+
+def _relay_loops(brief: Briefing):
+    """A loop of sources each relaying the next (depth-first, each source visited once)."""
+    relays = {s.id: s.relays for s in brief.sources}
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for root in relays:
+        if root in state:
+            continue
+        path, stack = [root], [iter(relays[root])]
+        state[root] = 1
+        while stack:
+            node = next(stack[-1], None)
+            if node is None:
+                state[path.pop()] = 2
+                stack.pop()
+            elif state.get(node) == 1:
+                yield problem("relay_loop", path="sources", loop=" → ".join([*path[path.index(node):], node]))
+                return
+            elif node in relays and node not in state:
+                state[node] = 1
+                path.append(node)
+                stack.append(iter(relays[node]))
+
+
+def _counted_problems(brief: Briefing):
+    from briefing.i18n import CONTENT_LOCALES
+    from briefing import units
+
+    for noun, forms in brief.counted.items():
+        if noun in units.cldr_units() or units.is_currency(noun) or noun == units.PERCENT:
+            yield problem("counted_clash", path=f"counted.{noun}", noun=noun)
+            continue
+        for language in CONTENT_LOCALES:
+            needed = units.plural_categories(language)
+            given = forms.get(language, {})
+            for category in sorted(given):
+                if category not in needed:
+                    yield problem("counted_extra", path=f"counted.{noun}.{language}.{category}",
+                                  category=category, language=language, needed=", ".join(needed))
+            for category in needed:
+                if not given.get(category, "").strip():
+                    yield problem("counted_missing", path=f"counted.{noun}.{language}", noun=noun,
+                                  language=language, category=category, needed=", ".join(needed))
+
+
+def _unit_problems(brief: Briefing, figure: Figure, path: str):
+    from briefing import units
+
+    unit = figure.unit
+    if not units.is_known(unit, brief.counted):
+        missing = units.unnamed_in(unit)
+        if missing:
+            yield problem("unnamed_unit", path=f"{path}.unit", unit=unit, language=missing)
+        else:
+            yield problem("unknown_unit", path=f"{path}.unit", unit=unit, nearest=_nearest(unit, brief.counted))
+    if figure.per is not None and figure.per not in units.cldr_units():
+        yield problem("bad_per", path=f"{path}.per", per=figure.per, nearest=_nearest(figure.per, ()))
+
+
+def _nearest(unit: str, counted) -> str:
+    from briefing import units
+
+    return ", ".join(units.nearest(unit, counted)) or "—"
+
+
+def _derived_problems(brief: Briefing):
+    from briefing.analysis import DerivationError, derive
+
+    try:
+        for _ in derive(brief):
+            pass
+    except DerivationError as error:
+        yield problem(error.kind, path=f"derived[{error.index}]", **error.context)

@@ -8,13 +8,15 @@ source list at the end.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 import re
 import textwrap
 from typing import TYPE_CHECKING
 
 from briefing import figures
-from briefing.analysis import Analysis, Coverage, PointResult, timeline
-from briefing.i18n import N_, Localizer
+from briefing.analysis import Analysis, Coverage, PointResult, PrecisionNote, timeline
+from briefing.dates import FuzzyDate
+from briefing.i18n import N_, Localizer, Nn_
 from briefing.sanitize import one_line, plain
 
 if TYPE_CHECKING:  # the views read validated briefings, cached ones included, without pydantic
@@ -29,13 +31,32 @@ BULLET = "• "
 STATUS_LABELS = {
     "agree": N_("sources agree"),
     "differ": N_("sources differ"),
+    "complement": N_("sources complement each other"),
     "single": N_("one source only"),
     "none": N_("no source mentions it"),
 }
 SOURCE_KINDS = {
     "news-report": N_("news report"),
+    "wire": N_("news agency (wire)"),
+    "broadcast": N_("broadcast"),
     "official-statement": N_("official statement"),
+    "press-release": N_("press release"),
+    "transcript": N_("transcript"),
+    "social-media": N_("social-media post"),
+    "aggregator": N_("aggregator or relay"),
+    "market-data": N_("market data"),
     "reference-dataset": N_("reference dataset"),
+}
+#: How a source that agrees on a date only at a coarser precision is described, by that precision.
+PRECISION_NOTES = {
+    "year": Nn_("%(sources)s gives the year only", "%(sources)s give the year only"),
+    "month": Nn_("%(sources)s gives the month only", "%(sources)s give the month only"),
+    "quarter": Nn_("%(sources)s gives the quarter only", "%(sources)s give the quarter only"),
+    "half": Nn_("%(sources)s gives the half-year only", "%(sources)s give the half-year only"),
+    "season": Nn_("%(sources)s gives the season only", "%(sources)s give the season only"),
+    "interval": Nn_("%(sources)s gives a span of time only", "%(sources)s give a span of time only"),
+    "decade": Nn_("%(sources)s gives the decade only", "%(sources)s give the decade only"),
+    "day": Nn_("%(sources)s gives the day only", "%(sources)s give the day only"),
 }
 CONFIDENCE_LEVELS = {"high": N_("high"), "moderate": N_("moderate"), "low": N_("low")}
 
@@ -97,19 +118,19 @@ def comparison_summary(loc: Localizer, analysis: Analysis) -> str:
         parts.append(loc.n_("%(count)s agrees", "%(count)s agree", counts["agree"]))
     if counts["differ"]:
         parts.append(loc.n_("%(count)s differs", "%(count)s differ", counts["differ"]))
+    if counts["complement"]:
+        parts.append(loc.n_("%(count)s complements", "%(count)s complement", counts["complement"]))
     if counts["single"]:
         parts.append(loc.n_("%(count)s from one source only", "%(count)s from one source only", counts["single"]))
     if counts["none"]:
         parts.append(loc.n_("%(count)s from no source", "%(count)s from no source", counts["none"]))
-    head = loc._("%(sources)s, %(points)s",
-                 sources=loc.n_("%(count)s source", "%(count)s sources", len(compared_sources(analysis))),
+    sources = loc.n_("%(count)s source", "%(count)s sources", len(analysis.compared))
+    if analysis.independent < len(analysis.compared):
+        sources = loc._("%(sources)s (%(independent)s)", sources=sources, independent=loc.n_(
+            "%(count)s independent", "%(count)s independent", analysis.independent))
+    head = loc._("%(sources)s, %(points)s", sources=sources,
                  points=loc.n_("%(count)s point", "%(count)s points", len(analysis.points)))
     return loc._("%(head)s: %(parts)s", head=head, parts=", ".join(parts)) if parts else head
-
-
-def compared_sources(analysis: Analysis) -> list[Source]:
-    """The sources a comparison is about: all but reference datasets."""
-    return [s for s in analysis.brief.sources if s.kind != "reference-dataset"]
 
 
 def render(analysis: Analysis, loc: Localizer, width: int = 80) -> str:
@@ -180,14 +201,14 @@ def _background(page: _Page, analysis: Analysis, loc: Localizer) -> None:
 def _comparison(page: _Page, analysis: Analysis, loc: Localizer) -> None:
     page.heading(loc._("Source comparison"))
     page.para(comparison_summary(loc, analysis))
-    labels = [(s.id, f"[{analysis.numbers[s.id]}] {source_name(loc, s)}: ") for s in compared_sources(analysis)]
+    labels = [(s.id, f"[{analysis.numbers[s.id]}] {source_name(loc, s)}: ") for s in analysis.compared]
     for number, result in enumerate(analysis.points, start=1):
         page.blank()
         _point(page, analysis, loc, number, result, labels)
     page.blank()
     page.para(loc._("Coverage by source"))
     for cover in analysis.coverage:
-        if cover.source.kind == "reference-dataset":
+        if cover.source not in analysis.compared:
             continue
         page.para(BULLET + coverage_line(loc, analysis, cover), "", "  ")
         if cover.only_here:
@@ -217,44 +238,60 @@ def _point(page: _Page, analysis: Analysis, loc: Localizer, number: int, result:
         page.para(label + text, pad, pad + "    ")
     for claim in result.conflicts:
         page.para(loc._("Value %(value)s given by %(sources)s",
-                        value=value_text(loc, claim.value), sources=refs(analysis, claim.sources).strip()),
+                        value=value_text(loc, analysis, claim.value), sources=refs(analysis, claim.sources).strip()),
                   pad + "! ", pad + "  ")
+    if result.outliers:
+        page.para(outlier_line(loc, analysis, result), pad + "! ", pad + "  ")
+    for note in result.precision_notes:
+        page.para(precision_line(loc, analysis, note), pad, pad)
     if point.note:
         page.para(loc._("Note: %(note)s", note=plain(loc.text(point.note))), pad, pad)
 
 
-def value_text(loc: Localizer, value: object) -> str:
-    """A structured comparison value (date, number or name) as a reader sees it."""
-    if isinstance(value, dt.date):
-        return loc.date(value)
-    if isinstance(value, (int, float)):
+def outlier_line(loc: Localizer, analysis: Analysis, result: PointResult) -> str:
+    """'Differs from the others: [3]', naming the sources outside a clear majority."""
+    return loc.n_("Differs from the others: %(sources)s", "Differ from the others: %(sources)s",
+                  len(result.outliers), sources=refs(analysis, result.outliers).strip())
+
+
+def precision_line(loc: Localizer, analysis: Analysis, note: PrecisionNote) -> str:
+    """'[1] gives the year only': a date that agrees only at its coarser precision."""
+    singular, plural = PRECISION_NOTES[note.precision]
+    return loc.n_(singular, plural, len(note.sources), sources=refs(analysis, note.sources).strip())
+
+
+def value_text(loc: Localizer, analysis: Analysis, value: object) -> str:
+    """A structured comparison value (date, number, figure or name) as a reader sees it."""
+    if isinstance(value, (dt.date, FuzzyDate)):
+        return loc.moment(value)
+    if isinstance(value, (int, float, Decimal)):
         return loc.number(value)
-    return f"«{one_line(str(value))}»" if loc.locale == "ru" else f"“{one_line(str(value))}”"
+    if isinstance(value, str):
+        return f"«{one_line(value)}»" if loc.locale == "ru" else f"“{one_line(value)}”"
+    if isinstance(getattr(value, "date", None), FuzzyDate):
+        return loc.moment(value.date)
+    return figures.figure(loc, value, analysis.nouns)
 
 
 def _statistics(page: _Page, analysis: Analysis, loc: Localizer) -> None:
     brief = analysis.brief
+    nouns = analysis.nouns
     title = loc.text(brief.statistics_title) if brief.statistics_title else loc._("Statistics")
     page.heading(one_line(title))
-    kinds = {s.id: s.kind for s in brief.sources}
-    reported = [s for s in brief.statistics if not all(kinds[i] == "reference-dataset" for i in s.sources)]
-    for stat in reported:
-        page.para(f"{one_line(loc.text(stat.label))}: {figures.figure(loc, stat)}{refs(analysis, stat.sources)}",
+    for stat in analysis.reported:
+        page.para(f"{one_line(loc.text(stat.label))}: {figures.figure(loc, stat, nouns)}{refs(analysis, stat.sources)}",
                   "", "  ")
         details = [loc._("as of %(date)s", date=loc.moment(stat.as_of))]
         if stat.quoted:
             details.append(loc._("quoted: %(who)s", who=one_line(loc.text(stat.quoted))))
         page.para(" · ".join(details), "  ", "  ")
         for check in analysis.checks_for(stat.id):
-            page.para(loc._("Reference: %(figure)s, %(date)s%(refs)s — %(verdict)s",
-                            figure=figures.figure(loc, check.reference), date=loc.moment(check.reference.as_of),
-                            refs=refs(analysis, check.reference.sources), verdict=figures.check_text(loc, check)),
-                      "  ", "    ")
+            page.para(check_line(loc, analysis, check), "  ", "    ")
     if analysis.derived:
         page.blank()
         page.para(loc._("Derived figures"))
         for result in analysis.derived:
-            page.para(BULLET + f"{one_line(loc.text(result.figure.label))}: {figures.arithmetic(loc, result)}",
+            page.para(BULLET + f"{one_line(loc.text(result.figure.label))}: {figures.arithmetic(loc, result, nouns)}",
                       "", "  ")
     if analysis.flags:
         page.blank()
@@ -262,18 +299,28 @@ def _statistics(page: _Page, analysis: Analysis, loc: Localizer) -> None:
         for flag in analysis.flags:
             stat = flag.statistic
             page.para(loc._("! %(label)s: %(figure)s%(refs)s — inconsistent, unverified",
-                            label=one_line(loc.text(stat.label)), figure=figures.figure(loc, stat),
+                            label=one_line(loc.text(stat.label)), figure=figures.figure(loc, stat, nouns),
                             refs=refs(analysis, stat.sources)), "", "  ")
             if flag.references:
                 page.para(loc._("Rule: %(rule)s", rule=figures.reference_rule_text(loc)), "  ", "    ")
             for breach in flag.siblings:
-                page.para(loc._("Rule: %(rule)s", rule=figures.sibling_text(loc, breach)), "  ", "    ")
+                page.para(loc._("Rule: %(rule)s", rule=figures.sibling_text(loc, breach, nouns)), "  ", "    ")
             for check in analysis.checks_for(stat.id):
-                page.para(loc._("Reference value: %(figure)s, %(date)s%(refs)s",
-                                figure=figures.figure(loc, check.reference),
-                                date=loc.moment(check.reference.as_of),
-                                refs=refs(analysis, check.reference.sources)), "  ", "    ")
+                if check.reference:
+                    page.para(loc._("Reference value: %(figure)s, %(date)s%(refs)s",
+                                    figure=figures.figure(loc, check.other, nouns),
+                                    date=loc.moment(check.other.as_of),
+                                    refs=refs(analysis, check.other.sources)), "  ", "    ")
             page.para(loc._("The source's figure is shown as given; it has not been corrected."), "  ", "    ")
+
+
+def check_line(loc: Localizer, analysis: Analysis, check) -> str:
+    """'Reference: 416 reactors, June 2025 [3] — consistent', or 'Also reported: …' for a news figure."""
+    template = (N_("Reference: %(figure)s, %(date)s%(refs)s — %(verdict)s") if check.reference
+                else N_("Also reported: %(figure)s, %(date)s%(refs)s — %(verdict)s"))
+    return loc._(template, figure=figures.figure(loc, check.other, analysis.nouns),
+                 date=loc.moment(check.other.as_of), refs=refs(analysis, check.other.sources),
+                 verdict=figures.check_text(loc, check))
 
 
 def _sources(page: _Page, analysis: Analysis, loc: Localizer) -> None:
@@ -288,4 +335,6 @@ def _sources(page: _Page, analysis: Analysis, loc: Localizer) -> None:
         if source.headline:
             page.para(one_line(loc.text(source.headline)), hang, hang)
         page.lines.append(hang + one_line(source.url))  # an address stays whole, so it can be copied
+        if getattr(source, "relays", None):
+            page.para(loc._("Relays: %(sources)s", sources=refs(analysis, source.relays).strip()), hang, hang)
         page.para(loc._("Reliability: %(note)s", note=plain(loc.text(source.reliability))), hang, hang)

@@ -5,7 +5,10 @@ import re
 
 import pytest
 
-from briefing.analysis import analyse, claimed_range, ratio_qualifier
+from fractions import Fraction
+
+from briefing.analysis import analyse, figure_interval
+from briefing.intervals import Interval, divide, of_figure, reading
 from briefing.figures import arithmetic, figure
 from briefing.i18n import localizer
 from briefing.text import comparison_summary, coverage_line, render
@@ -88,7 +91,7 @@ def test_summary_line_in_both_languages_with_plurals():
 
 def test_summary_of_the_first_briefing(first_briefing):
     assert spaced(comparison_summary(EN, analyse(first_briefing))) == (
-        "2 sources, 13 points: 5 agree, 2 differ, 6 from one source only")
+        "2 sources (1 independent), 13 points: 5 agree, 2 differ, 6 from one source only")
 
 
 def test_a_source_not_listed_does_not_mention_the_point():
@@ -110,19 +113,19 @@ def test_qualifiers_stay_honest():
     assert figure(EN, cap) == f"more than 376{NBSP}GW" and figure(RU, cap) == f"более 376{NBSP}ГВт"
     assert figure(EN, share) == "nearly 10%" and figure(RU, share) == f"почти 10{NBSP}%"
     assert figure(RU, units) == f"более 21{NBSP}реактора"
-    assert claimed_range(cap) == (376_000, float("inf"))
+    assert figure_interval(cap)[2] == Interval(Fraction(376 * 10**9), None, True, False)
 
 
 def test_derived_figures_show_their_arithmetic(first_briefing):
     results = {d.figure.id: d for d in analyse(first_briefing).derived}
     per_operating = results["capacity-per-operating-reactor"]
     per_building = results["capacity-per-reactor-under-construction"]
-    assert round(per_operating.value, 2) == 0.90 and round(per_building.value, 2) == 0.32
+    assert round(float(per_operating.nominal), 2) == 0.90 and round(float(per_building.nominal), 2) == 0.32
     assert arithmetic(EN, per_operating) == f"more than 376{NBSP}GW ÷ 416{NBSP}reactors ≈ more than 0.90{NBSP}GW"
     assert arithmetic(RU, per_building) == f"почти 20{NBSP}ГВт ÷ 63{NBSP}реактора ≈ почти 0,32{NBSP}ГВт"
     assert arithmetic(RU, results["construction-share-of-capacity"]).endswith(f"≈ менее 5,3{NBSP}%")
-    assert round(results["construction-share-of-units"].value, 3) == 0.151
-    assert round(results["construction-share-of-capacity"].value, 3) == 0.053
+    assert round(float(results["construction-share-of-units"].nominal), 1) == 15.1
+    assert round(float(results["construction-share-of-capacity"].nominal), 1) == 5.3
 
 
 @pytest.mark.parametrize("numerator, denominator, expected", [
@@ -130,20 +133,24 @@ def test_derived_figures_show_their_arithmetic(first_briefing):
     ("more-than", "exact", "more-than"),  # more than 376 GW over 416 reactors: more than 0.90 GW each
     ("at-least", "exact", "at-least"),
     ("less-than", "exact", "less-than"),
+    ("up-to", "exact", "at-most"),
     ("nearly", "exact", "nearly"),
     ("about", "exact", "about"),
     ("exact", "more-than", "less-than"),  # a larger count below makes the average smaller
     ("exact", "less-than", "more-than"),
-    ("exact", "nearly", "more-than"),
-    ("exact", "at-least", "about"),  # "at most" does not exist
+    ("exact", "nearly", "range"),  # 100 ÷ [9, 10) lies in (10, 11.1]: bounded both ways
+    ("exact", "at-least", "at-most"),  # 8% ÷ at least 10% is at most 80%
+    ("exact", "at-most", "at-least"),
     ("nearly", "more-than", "less-than"),  # nearly 20 GW of more than 376 GW: less than 5.3%
     ("more-than", "less-than", "more-than"),
-    ("more-than", "more-than", "about"),  # both bounds pull the same ratio both ways
-    ("nearly", "nearly", "about"),
+    ("more-than", "more-than", "unbounded"),  # both bounds pull the same ratio both ways, without limit
+    ("nearly", "nearly", "range"),
     ("exact", "about", "about"),
 ])
 def test_a_derived_figure_keeps_what_its_qualifiers_allow(numerator, denominator, expected):
-    assert ratio_qualifier(numerator, denominator) == expected
+    top, bottom = of_figure(Fraction(100), numerator), of_figure(Fraction(10), denominator)
+    approximate = "about" in (numerator, denominator)
+    assert reading(Fraction(10), divide(top, bottom), approximate).qualifier == expected
 
 
 def test_coverage_counts_take_the_russian_genitive_after_iz():
@@ -159,7 +166,7 @@ def test_the_under_construction_capacity_is_flagged_by_both_rules(first_briefing
     flags = analyse(first_briefing).flags
     assert [f.statistic.id for f in flags] == ["capacity-construction"]
     flag = flags[0]
-    assert flag.siblings and {c.reference.sources[0] for c in flag.references} == {"pris", "iea"}
+    assert flag.siblings and {c.other.sources[0] for c in flag.references} == {"pris", "iea"}
 
 
 @pytest.mark.parametrize("locale, words", [
@@ -196,6 +203,7 @@ def test_more_than_is_consistent_with_a_slightly_larger_reference():
     brief = figures_brief(stat("n", 376, "gigawatt", "cap", ["news"], "more-than"),
                           stat("r", 376_261, "megawatt", "cap", ["ref"]))
     assert analyse(brief).checks[0].distance == 0
+    assert analyse(brief).checks[0].agrees
 
 
 def test_sibling_rule_flags_an_average_under_half_of_its_sibling():

@@ -1,11 +1,15 @@
 """Language: locale resolution, Russian plurals and CLDR formats, exactly."""
 
 import datetime as dt
+from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
+from briefing.date_parse import parse
+from briefing.figures import quantity
+
 from briefing.i18n import localizer, resolve_locale
-from briefing.model import FuzzyDate
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 EN, RU = localizer("en"), localizer("ru")
@@ -46,7 +50,7 @@ def test_russian_plurals_of_sources(count, expected):
     (63, f"63{NBSP}реактора"), (416, f"416{NBSP}реакторов"),
 ])
 def test_russian_plurals_of_reactors(count, expected):
-    assert RU.n_("%(count)s reactor", "%(count)s reactors", count) == expected
+    assert quantity(RU, count, "reactor") == expected
 
 
 def test_english_plurals():
@@ -60,27 +64,27 @@ def test_babel_strings_exactly_with_their_no_break_spaces():
     assert EN.date(day) == f"November{NBSP}21,{NBSP}2025"
     assert RU.percent(0.10) == f"10{NBSP}%"
     assert EN.percent(0.10) == "10%"
-    assert RU.unit(376, "power-gigawatt") == f"376{NBSP}ГВт"
-    assert EN.unit(376, "power-gigawatt") == f"376{NBSP}GW"
-    assert RU.unit(376261, "power-megawatt") == f"376{NBSP}261{NBSP}МВт"
-    assert EN.unit(0.9038, "power-gigawatt", 2) == f"0.90{NBSP}GW"
-    assert RU.unit(0.9038, "power-gigawatt", 2) == f"0,90{NBSP}ГВт"
+    assert quantity(RU, 376, "power-gigawatt") == f"376{NBSP}ГВт"
+    assert quantity(EN, 376, "power-gigawatt") == f"376{NBSP}GW"
+    assert quantity(RU, 376261, "power-megawatt") == f"376{NBSP}261{NBSP}МВт"
+    assert quantity(EN, Fraction(9038, 10000), "power-gigawatt", digits=2) == f"0.90{NBSP}GW"
+    assert quantity(RU, Fraction(9038, 10000), "power-gigawatt", digits=2) == f"0,90{NBSP}ГВт"
     assert RU.percent(0.1514, 1) == f"15,1{NBSP}%"
 
 
-@pytest.mark.parametrize("value", [10**25, 1e25, 1.7e308])
+@pytest.mark.parametrize("value", [10**25, 1e25, 1.7e308, Decimal("1E+99"), 10**99])
 def test_figures_too_large_for_the_default_decimal_context_still_format(value):
-    assert EN.number(value).startswith("1") and RU.unit(value, "power-gigawatt").endswith(f"{NBSP}ГВт")
+    assert EN.number(value).startswith("1") and quantity(RU, value, "power-gigawatt").endswith(f"{NBSP}ГВт")
     assert EN.number(10**25) == "10,000,000,000,000,000,000,000,000"
     assert RU.percent(value).endswith(f"{NBSP}%")
 
 
 def test_fuzzy_dates_at_their_precision_on_one_line():
-    assert EN.moment(FuzzyDate(2025, 6)) == f"June{NBSP}2025"
-    assert RU.moment(FuzzyDate(2025, 6)) == f"июнь{NBSP}2025{NNBSP}г."
-    assert EN.moment(FuzzyDate(1990, decade=True, part="early")) == f"early{NBSP}1990s"
-    assert RU.moment(FuzzyDate(1990, decade=True, part="early")) == f"начало{NBSP}1990-х{NBSP}годов"
-    assert RU.moment(FuzzyDate(1990, decade=True)) == f"1990-е{NBSP}годы"
+    assert EN.moment(parse("2025-06")) == f"June{NBSP}2025"
+    assert RU.moment(parse("2025-06")) == f"июнь{NBSP}2025{NNBSP}г."
+    assert EN.moment(parse("early-1990s")) == f"early{NBSP}1990s"
+    assert RU.moment(parse("early-1990s")) == f"начало{NBSP}1990-х{NBSP}годов"
+    assert RU.moment(parse("1990s")) == f"1990-е{NBSP}годы"
     assert EN.moment(dt.datetime(2025, 11, 24, 15, 21, 12)) == f"November{NBSP}24,{NBSP}2025, 3:21{NNBSP}PM"
     assert RU.moment(dt.datetime(2025, 11, 24, 15, 21, 12)) == f"24{NBSP}ноября{NBSP}2025{NNBSP}г., 15:21"
 

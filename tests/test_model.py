@@ -73,8 +73,11 @@ def test_numbers_are_not_accepted_as_strings():
     assert errors[0]["loc"][:3] == ("statistics", 0, "value")
 
 
-def test_negative_and_non_finite_figures_are_rejected():
-    for bad in (-1, float("nan"), float("inf")):
+def test_non_finite_figures_are_rejected_and_negative_ones_kept():
+    stat = {"id": "s", "label": text("S"), "value": -18, "unit": "reactor", "as_of": dt.date(2025, 1, 1),
+            "sources": ["a"]}
+    assert build(statistics=[stat]).statistics[0].value == -18
+    for bad in (float("nan"), float("inf"), float("-inf")):
         stat = {"id": "s", "label": text("S"), "value": bad, "unit": "reactor",
                 "as_of": dt.date(2025, 1, 1), "sources": ["a"]}
         assert errors_of(minimal_briefing_data(statistics=[stat]))

@@ -79,7 +79,7 @@ def test_russian_brief_uses_russian_forms(analysis):
     output = flat(render(analysis, localizer("ru"), 200))
     for fact in ["21 ноября 2025\u202fг.", "начало 1990-х годов", "416 реакторов", "31 страна",
                  "более 376 ГВт", "почти 10 %", "63 реактора", "почти 20 ГВт", "15 стран",
-                 "3 страны", "2 источника, 13 пунктов"]:
+                 "3 страны", "2 источника (1 независимый), 13 пунктов"]:
         assert fact in output, fact
     assert "“" not in output and "Briefing" not in output and "Status" not in output
 

@@ -1,67 +1,43 @@
-"""Horizontal bars: what is in operation beside what is under construction.
+"""Horizontal bars: the figures the brief groups into each chart, side by side.
 
-Any two reported figures whose measures end in -operating and -construction
-and share a unit form a pair (reactors, gigawatts, countries).  Bars are
-drawn to the width the widget has, so they reflow when the terminal resizes;
-each is labelled with the figure as its source gives it, qualifier included.
+A briefing's [[charts]] name the figures to draw together (reactors in
+operation beside those under construction; output before and after a cut).
+Figures of one chart are converted to one base unit so their bars compare;
+a chart whose figures measure different things is drawn per figure on its
+own scale.  Bars are drawn to the width the widget has, so they reflow when
+the terminal resizes; each is labelled with the figure as its source gives
+it, qualifier included.  Titles and labels come from the data, never from code.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple, TYPE_CHECKING
+from fractions import Fraction
 
 from rich.cells import cell_len
 from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
-from briefing.analysis import Analysis
+from briefing.analysis import Analysis, figure_interval
 from briefing.figures import figure
-from briefing.i18n import N_
+from briefing.sanitize import one_line
 from briefing.tui.language import Localized, PerLanguage
 
-if TYPE_CHECKING:  # the views read validated briefings, cached ones included, without pydantic
-    from briefing.model import Statistic
-
-OPERATING, CONSTRUCTION = "-operating", "-construction"
-#: What a pair of bars measures, by unit.
-PAIR_TITLES = {"reactor": N_("Reactors"), "country": N_("Countries"), "gigawatt": N_("Capacity"),
-               "megawatt": N_("Capacity"), "percent": N_("Share")}
 EIGHTHS = " ▏▎▍▌▋▊▉"
-#: Operating and under construction, told apart by colour where there is colour and by label always.
-BAR_STYLES = ("$primary", "$secondary")
+#: Bars of a chart told apart by colour where there is colour, and by label always.
+BAR_STYLES = ("$primary", "$secondary", "$accent", "$warning")
 #: The shortest bar worth drawing beside its labels; narrower, labels go above the bars.
 MIN_BAR = 8
 
 
-class Pair(NamedTuple):
-    operating: Statistic
-    construction: Statistic
+def charts(analysis: Analysis) -> list:
+    """The brief's charts whose figures are all in it (validation guarantees they are)."""
+    return list(getattr(analysis.brief, "charts", None) or ())
 
 
-def reported(analysis: Analysis) -> list[Statistic]:
-    """Figures from the brief's sources; reference datasets only serve as checks, as in print."""
-    kinds = {s.id: s.kind for s in analysis.brief.sources}
-    return [s for s in analysis.brief.statistics if not all(kinds[i] == "reference-dataset" for i in s.sources)]
-
-
-def pairs(analysis: Analysis) -> list[Pair]:
-    """Reported (non-reference) figures paired by measure, in file order."""
-    figures = [s for s in reported(analysis) if s.measure]
-    found = []
-    for stat in figures:
-        if not stat.measure.endswith(OPERATING):
-            continue
-        wanted = stat.measure.removesuffix(OPERATING) + CONSTRUCTION
-        other = next((s for s in figures if s.measure == wanted and s.unit == stat.unit), None)
-        if other is not None:
-            found.append(Pair(stat, other))
-    return found
-
-
-def bar(value: float, largest: float, width: int) -> str:
-    """A bar of up to `width` cells, `largest` filling them all, in eighths of a cell."""
-    eighths = round(8 * width * value / largest) if largest else 0
+def bar(value: Fraction, largest: Fraction, width: int) -> str:
+    """A bar of up to `width` cells, `largest` filling them all, in eighths of a cell; none for 0 or less."""
+    eighths = int(round(8 * width * value / largest)) if largest > 0 and value > 0 else 0
     full, part = divmod(eighths, 8)
     return "█" * full + (EIGHTHS[part] if part else "")
 
@@ -71,14 +47,14 @@ def _pad(text: str, width: int) -> str:
 
 
 class Bars(Localized, Widget):
-    """The open briefing's pairs as labelled bars, redrawn at every width and in every language."""
+    """The open briefing's charts as labelled bars, redrawn at every width and in every language."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._drawn: PerLanguage[list[Content]] = PerLanguage()
 
     def localize(self) -> None:
-        self.display = bool(pairs(self.app.analysis))
+        self.display = bool(charts(self.app.analysis))
         self.refresh(layout=True)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
@@ -92,24 +68,33 @@ class Bars(Localized, Widget):
 
     def _draw(self, width: int) -> list[Content]:
         """One line per bar; where labels and bar do not fit side by side, the label goes above its bar."""
-        loc = self.app.loc
-        found = pairs(self.app.analysis)
-        titles = [loc._(PAIR_TITLES[p.operating.unit]) for p in found]
-        states = (loc._("in operation"), loc._("under construction"))
-        texts = [(figure(loc, p.operating), figure(loc, p.construction)) for p in found]
+        loc, analysis = self.app.loc, self.app.analysis
+        stats = {s.id: s for s in analysis.brief.statistics}
+        found = charts(analysis)
+        titles = [one_line(loc.text(chart.title)) for chart in found]
+        groups = []
+        for chart in found:
+            members = [stats[i] for i in chart.figures]
+            labels = ([one_line(loc.text(label)) for label in chart.labels] if chart.labels
+                      else [one_line(loc.text(s.label)) for s in members])
+            texts = [figure(loc, s, analysis.nouns) for s in members]
+            groups.append((members, labels, texts))
         title_width = max((cell_len(t) for t in titles), default=0) + 2
-        state_width = max(cell_len(s) for s in states) + 2
-        text_width = max((cell_len(t) for pair in texts for t in pair), default=0)
-        side_by_side = width - title_width - state_width - text_width - 1 >= MIN_BAR
-        room = max(width - text_width - 1 - (title_width + state_width if side_by_side else 0), 1)
+        label_width = max((cell_len(lab) for _, labels, _ in groups for lab in labels), default=0) + 2
+        text_width = max((cell_len(t) for _, _, texts in groups for t in texts), default=0)
+        side_by_side = width - title_width - label_width - text_width - 1 >= MIN_BAR
+        room = max(width - text_width - 1 - (title_width + label_width if side_by_side else 0), 1)
         lines = []
-        for pair, title, pair_texts in zip(found, titles, texts):
-            largest = max(pair.operating.value, pair.construction.value)
-            for n, stat in enumerate(pair):
-                drawn = ((bar(stat.value, largest, room), BAR_STYLES[n]), " ", pair_texts[n])
+        for title, (members, labels, texts) in zip(titles, groups):
+            measured = [figure_interval(s) for s in members]
+            one_dimension = len({m[0].key for m in measured}) == 1
+            largest = max((abs(m[1]) for m in measured), default=Fraction(0))
+            for n, (stat, label, text, (_, nominal, _)) in enumerate(zip(members, labels, texts, measured)):
+                scale = largest if one_dimension else abs(nominal)
+                drawn = ((bar(nominal, scale, room), BAR_STYLES[n % len(BAR_STYLES)]), " ", text)
                 if side_by_side:
                     lines.append(Content.assemble(
-                        (_pad(title if n == 0 else "", title_width), "bold"), _pad(states[n], state_width), *drawn))
+                        (_pad(title if n == 0 else "", title_width), "bold"), _pad(label, label_width), *drawn))
                 else:
-                    lines += [Content.assemble((title, "bold"), " · ", states[n]), Content.assemble(*drawn)]
+                    lines += [Content.assemble((title, "bold"), " · ", label), Content.assemble(*drawn)]
         return lines

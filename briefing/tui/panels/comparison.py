@@ -22,8 +22,8 @@ from textual.widgets import Static
 from briefing.analysis import Analysis, PointResult
 from briefing.i18n import N_, Localizer
 from briefing.sanitize import one_line, plain
-from briefing.text import (STATUS_LABELS, compared_sources, comparison_summary, coverage_line, refs, source_name,
-                           value_text)
+from briefing.text import (STATUS_LABELS, comparison_summary, coverage_line, outlier_line, precision_line, refs,
+                           source_name, value_text)
 from briefing.tui.panels.base import Detail, TablePanel, short_moment, source_entries
 from briefing.tui.prose import BULLET, Row, blank, bullets, entry, heading, para
 from briefing.tui.table import BriefTable, Column, Filling, cut
@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # the views read validated briefings, cached ones included, w
 STATUS_CELLS = {
     "agree": ("✓", N_("agree")),
     "differ": ("≠", N_("differ")),
+    "complement": ("+", N_("complement")),
     "single": ("1", N_("one source")),
     "none": ("–", N_("no source")),
 }
@@ -84,7 +85,7 @@ class ComparisonPanel(TablePanel):
 
     def fill(self, room: int) -> Filling:
         loc, analysis = self.app.loc, self.app.analysis
-        sources = compared_sources(analysis)
+        sources = analysis.compared
         statuses = [loc._(word) for _, word in STATUS_CELLS.values()]
         status_width = max(cell_len(s) for s in [loc._("Status"), *statuses]) + 2
         number_width = len(str(len(analysis.points)))
@@ -133,7 +134,7 @@ def point_detail(loc: Localizer, analysis: Analysis, number: int, result: PointR
     point = result.point
     said = {p.source: p for p in point.positions}
     statements = []
-    for source in compared_sources(analysis):
+    for source in analysis.compared:
         position = said.get(source.id)
         statement = (Content(plain(loc.text(position.says))) if position
                      else Content.styled(loc._("does not mention it"), "italic"))
@@ -143,8 +144,10 @@ def point_detail(loc: Localizer, analysis: Analysis, number: int, result: PointR
         *heading(f"{number}. {one_line(loc.text(point.question))}"),
         *para(loc._("Status: %(status)s", status=loc._(STATUS_LABELS[result.status]))),
         *statements,
-        *bullets((loc._("Value %(value)s given by %(sources)s", value=value_text(loc, claim.value),
+        *bullets((loc._("Value %(value)s given by %(sources)s", value=value_text(loc, analysis, claim.value),
                         sources=refs(analysis, claim.sources).strip()) for claim in result.conflicts), mark="!"),
+        *bullets([outlier_line(loc, analysis, result)] if result.outliers else [], mark="!"),
+        *(row for note in result.precision_notes for row in para(precision_line(loc, analysis, note))),
     ]
     if point.note:
         rows += para(loc._("Note: %(note)s", note=plain(loc.text(point.note))))
@@ -157,7 +160,7 @@ def point_detail(loc: Localizer, analysis: Analysis, number: int, result: PointR
 def _coverage(loc: Localizer, analysis: Analysis) -> list[Row]:
     rows = []
     for cover in analysis.coverage:
-        if cover.source.kind == "reference-dataset":
+        if cover.source not in analysis.compared:
             continue
         lines = [coverage_line(loc, analysis, cover)]
         if cover.only_here:

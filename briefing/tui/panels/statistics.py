@@ -16,8 +16,8 @@ from briefing import figures
 from briefing.analysis import Analysis
 from briefing.i18n import Localizer
 from briefing.sanitize import one_line
-from briefing.text import refs
-from briefing.tui.bars import Bars, reported
+from briefing.text import check_line, refs
+from briefing.tui.bars import Bars
 from briefing.tui.panels.base import Detail, TablePanel, short_moment, source_entries
 from briefing.tui.prose import Row, blank, bullets, heading, para
 from briefing.tui.table import BriefTable, Column, Filling, cut
@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # the views read validated briefings, cached ones included, w
     from briefing.model import Statistic
 
 MIN_LABEL = 16
-FLAGGED, CONSISTENT, UNCHECKED = "⚠", "✓", "–"
+FLAGGED, DIFFERS, CONSISTENT, UNCHECKED = "⚠", "≠", "✓", "–"
 
 
 class StatisticsPanel(TablePanel):
@@ -44,16 +44,18 @@ class StatisticsPanel(TablePanel):
     def fill(self, room: int) -> Filling:
         loc, analysis = self.app.loc, self.app.analysis
         rows = []
-        for stat in reported(analysis):
+        for stat in analysis.reported:
             checks, flagged = analysis.checks_for(stat.id), analysis.flags_for(stat.id)
             if flagged:
                 check = Text(FLAGGED + " " + loc._("unverified"), style="bold reverse")
+            elif any(not c.agrees for c in checks):
+                check = Text(DIFFERS + " " + loc._("sources differ"), style="bold")
             elif checks:
                 check = Text(CONSISTENT + " " + loc._("consistent"))
             else:
                 check = Text(UNCHECKED)
             rows.append((stat.id, [cut(one_line(loc.text(stat.label))),
-                                   Text(figures.figure(loc, stat) + refs(analysis, stat.sources),
+                                   Text(figures.figure(loc, stat, analysis.nouns) + refs(analysis, stat.sources),
                                         style="bold" if flagged else ""),
                                    Text(short_moment(loc, stat.as_of)), check]))
         headers = [loc._("Figure"), loc._("Value"), loc._("As of"), loc._("Check")]
@@ -65,13 +67,13 @@ class StatisticsPanel(TablePanel):
 
     def detail(self, row: int) -> list[Row]:
         loc, analysis = self.app.loc, self.app.analysis
-        stats = reported(analysis)
+        stats = analysis.reported
         rows = []
         if stats:
             rows += [*statistic_detail(loc, analysis, stats[row]), *blank()]
         if analysis.derived:
             rows += [*heading(loc._("Derived figures")),
-                     *bullets(f"{one_line(loc.text(r.figure.label))}: {figures.arithmetic(loc, r)}"
+                     *bullets(f"{one_line(loc.text(r.figure.label))}: {figures.arithmetic(loc, r, analysis.nouns)}"
                               for r in analysis.derived)]
         return rows
 
@@ -84,25 +86,23 @@ def statistic_detail(loc: Localizer, analysis: Analysis, stat: Statistic) -> lis
         details.append(loc._("quoted: %(who)s", who=one_line(loc.text(stat.quoted))))
     rows = [
         *heading(one_line(loc.text(stat.label))),
-        *para(figures.figure(loc, stat) + refs(analysis, stat.sources)),
+        *para(figures.figure(loc, stat, analysis.nouns) + refs(analysis, stat.sources)),
         *para(" · ".join(details)),
     ]
     for check in checks:
-        rows += para(loc._("Reference: %(figure)s, %(date)s%(refs)s — %(verdict)s",
-                           figure=figures.figure(loc, check.reference), date=loc.moment(check.reference.as_of),
-                           refs=refs(analysis, check.reference.sources), verdict=figures.check_text(loc, check)))
+        rows += para(check_line(loc, analysis, check))
     for flag in analysis.flags_for(stat.id):
         rules = []
         if flag.references:
             rules.append(loc._("Rule: %(rule)s", rule=figures.reference_rule_text(loc)))
-        rules += [loc._("Rule: %(rule)s", rule=figures.sibling_text(loc, breach)) for breach in flag.siblings]
+        rules += [loc._("Rule: %(rule)s", rule=figures.sibling_text(loc, breach, analysis.nouns)) for breach in flag.siblings]
         rows += [
             *blank(),
             *para(loc._("! %(label)s: %(figure)s%(refs)s — inconsistent, unverified",
-                        label=one_line(loc.text(stat.label)), figure=figures.figure(loc, stat),
+                        label=one_line(loc.text(stat.label)), figure=figures.figure(loc, stat, analysis.nouns),
                         refs=refs(analysis, stat.sources)), "bold reverse"),
             *bullets(rules, mark="·"),
             *para(loc._("The source's figure is shown as given; it has not been corrected."), "italic"),
         ]
-    cited = [*stat.sources, *(s for c in checks for s in c.reference.sources)]
+    cited = [*stat.sources, *(s for c in checks for s in c.other.sources)]
     return [*rows, *blank(), *heading(loc._("Sources")), *source_entries(analysis, loc, cited)]

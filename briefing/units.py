@@ -1,0 +1,198 @@
+"""What a figure's unit is and how units relate: CLDR units, ISO 4217 currencies, counted nouns, percent.
+
+A unit is named by the field's standards:
+
+- a CLDR unit identifier, as Babel knows it: ``mass-tonne``, ``volume-barrel``,
+  ``power-gigawatt`` (optionally ``per`` another: barrels ``per`` ``duration-day``);
+- an ISO 4217 currency code: ``USD``, ``KZT``, ``RUB``;
+- ``percent``, or ``percentage-point`` for a difference of percentages;
+- a counted noun the briefing declares with its plural forms (``ship``,
+  ``person``), or one the tool ships in briefing/data/counted.toml.
+
+Figures of one dimension are converted to a common base with the exact
+factors of CLDR's units.xml (unitConversion), so 65,040 MW and 20 GW, or
+0.206 million t and 206,000 t, can be compared.  Currencies are never
+converted into each other: no exchange rate is a fact of the brief.
+Nothing here formats text.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from fractions import Fraction
+from pathlib import Path
+from typing import Mapping, NamedTuple
+
+#: Scale words a source may use, by the power of ten they stand for ("1.65 million").
+SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+PERCENT = "percent"
+PERCENTAGE_POINT = "percentage-point"
+#: Short names that briefing format 1 used for CLDR units; they still mean the same.
+LEGACY_UNITS = {"gigawatt": "power-gigawatt", "megawatt": "power-megawatt"}
+#: CLDR categories whose short form ("376 GW") reads well in prose; others use the long form ("3.5 tonnes").
+SHORT_CATEGORIES = frozenset({"power", "energy", "length", "area", "speed", "temperature", "digital",
+                              "frequency", "pressure", "electric", "graphics", "light", "acceleration"})
+
+_COUNTED_FILE = Path(__file__).parent / "data" / "counted.toml"
+
+#: Exact factors to each dimension's base unit, from CLDR units.xml (unitConversion).  A CLDR
+#: unit not listed is compared only with itself.
+_FACTORS: dict[str, tuple[str, str]] = {
+    # length, base metre
+    "length-kilometer": ("length", "1000"), "length-meter": ("length", "1"),
+    "length-centimeter": ("length", "1/100"), "length-millimeter": ("length", "1/1000"),
+    "length-mile": ("length", "1609.344"), "length-yard": ("length", "0.9144"),
+    "length-foot": ("length", "0.3048"), "length-inch": ("length", "0.0254"),
+    "length-nautical-mile": ("length", "1852"),
+    # mass, base kilogram
+    "mass-tonne": ("mass", "1000"), "mass-kilogram": ("mass", "1"), "mass-gram": ("mass", "1/1000"),
+    "mass-milligram": ("mass", "1/1000000"), "mass-ton": ("mass", "907.18474"),
+    "mass-pound": ("mass", "0.45359237"), "mass-ounce": ("mass", "0.028349523125"),
+    "mass-ounce-troy": ("mass", "0.0311034768"), "mass-stone": ("mass", "6.35029318"),
+    # volume, base cubic metre
+    "volume-cubic-kilometer": ("volume", "1000000000"), "volume-cubic-meter": ("volume", "1"),
+    "volume-megaliter": ("volume", "1000"), "volume-hectoliter": ("volume", "1/10"),
+    "volume-liter": ("volume", "1/1000"), "volume-milliliter": ("volume", "1/1000000"),
+    "volume-barrel": ("volume", "0.158987294928"), "volume-gallon": ("volume", "0.003785411784"),
+    "volume-gallon-imperial": ("volume", "0.00454609"), "volume-cubic-foot": ("volume", "0.028316846592"),
+    # power, base watt
+    "power-gigawatt": ("power", "1000000000"), "power-megawatt": ("power", "1000000"),
+    "power-kilowatt": ("power", "1000"), "power-watt": ("power", "1"), "power-milliwatt": ("power", "1/1000"),
+    # energy, base joule
+    "energy-kilowatt-hour": ("energy", "3600000"), "energy-kilojoule": ("energy", "1000"),
+    "energy-joule": ("energy", "1"), "energy-kilocalorie": ("energy", "4184"), "energy-calorie": ("energy", "4.184"),
+    # duration, base second (a year and a month as CLDR defines them: 365.2425 days and a twelfth of that)
+    "duration-second": ("duration", "1"), "duration-minute": ("duration", "60"),
+    "duration-hour": ("duration", "3600"), "duration-day": ("duration", "86400"),
+    "duration-week": ("duration", "604800"), "duration-month": ("duration", "2629746"),
+    "duration-year": ("duration", "31556952"),
+    # area, base square metre
+    "area-square-kilometer": ("area", "1000000"), "area-hectare": ("area", "10000"),
+    "area-square-meter": ("area", "1"), "area-square-mile": ("area", "2589988.110336"),
+    "area-acre": ("area", "4046.8564224"), "area-square-foot": ("area", "0.09290304"),
+    # speed, base metre per second
+    "speed-kilometer-per-hour": ("speed", "5/18"), "speed-meter-per-second": ("speed", "1"),
+    "speed-mile-per-hour": ("speed", "0.44704"), "speed-knot": ("speed", "463/900"),
+}
+
+
+class Dimension(NamedTuple):
+    """What a unit measures and how many base units one of it is.
+
+    Two figures can be compared, added or set as a share of each other only
+    when their `key`s are equal; `factor` converts a value to that base.
+    """
+
+    key: str
+    factor: Fraction
+
+
+@functools.cache
+def cldr_units() -> frozenset[str]:
+    """Every CLDR unit id Babel can format in every content language."""
+    from babel import Locale
+
+    from briefing.i18n import CONTENT_LOCALES
+
+    names = [set(Locale.parse(locale)._data["unit_patterns"]) for locale in CONTENT_LOCALES]
+    return frozenset(set.intersection(*names))
+
+
+@functools.cache
+def currencies() -> frozenset[str]:
+    """ISO 4217 codes that CLDR names (through Babel)."""
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+@functools.cache
+def shipped_counted() -> Mapping[str, Mapping[str, Mapping[str, str]]]:
+    """The counted nouns the tool ships: {id: {language: {plural category: form}}}."""
+    with _COUNTED_FILE.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def canonical(unit: str) -> str:
+    """A format-1 short name as its CLDR id; any other unit as it is."""
+    return LEGACY_UNITS.get(unit, unit)
+
+
+def is_currency(unit: str) -> bool:
+    """Three capital letters name an ISO 4217 currency."""
+    return len(unit) == 3 and unit.isascii() and unit.isupper()
+
+
+def kind(unit: str, counted: Mapping[str, object] | None = None) -> str | None:
+    """'percent', 'cldr', 'currency' or 'counted' for a unit this brief can show; None for an unknown one.
+
+    `counted` is the brief's own declarations; percentage-point and the
+    format-1 counted nouns are always known.
+    """
+    if unit == PERCENT:
+        return PERCENT
+    if canonical(unit) in cldr_units():
+        return "cldr"
+    if is_currency(unit) and unit in currencies():
+        return "currency"
+    if counted_forms(unit, counted) is not None:
+        return "counted"
+    return None
+
+
+def is_known(unit: str, counted: Mapping[str, object] | None = None) -> bool:
+    return kind(unit, counted) is not None
+
+
+def unnamed_in(unit: str) -> str:
+    """The first content language whose CLDR data lacks a unit that another content language has, or ''."""
+    from babel import Locale
+
+    from briefing.i18n import CONTENT_LOCALES
+
+    has = {locale: canonical(unit) in Locale.parse(locale)._data["unit_patterns"] for locale in CONTENT_LOCALES}
+    return next((locale for locale, known in has.items() if not known), "") if any(has.values()) else ""
+
+
+def cldr_category(unit: str) -> str:
+    """The CLDR category of a CLDR unit id: 'power' for 'power-gigawatt'."""
+    return canonical(unit).split("-", 1)[0]
+
+
+@functools.cache
+def plural_categories(language: str) -> tuple[str, ...]:
+    """The CLDR plural categories of a language, in CLDR's order: ('one', 'few', 'many', 'other') for ru."""
+    from babel import Locale
+
+    tags = Locale.parse(language).plural_form.tags | {"other"}
+    return tuple(c for c in ("zero", "one", "two", "few", "many", "other") if c in tags)
+
+
+def counted_forms(unit: str, declared: Mapping[str, Mapping[str, Mapping[str, str]]] | None):
+    """The plural forms of a counted noun, {language: {category: form}}, or None if it is not one."""
+    if declared and unit in declared:
+        return declared[unit]
+    return shipped_counted().get(unit)
+
+
+def dimension(unit: str, per: str | None = None) -> Dimension:
+    """The dimension a unit (per another) measures, for comparing figures across units.
+
+    CLDR units of a known category convert exactly; any other unit (a
+    currency, a counted noun, percent) is its own dimension.
+    """
+    unit = canonical(unit)
+    key, factor = _FACTORS.get(unit, (unit, "1"))
+    if per:
+        per_key, per_factor = _FACTORS.get(per, (per, "1"))
+        return Dimension(f"{key}/{per_key}", Fraction(factor) / Fraction(per_factor))
+    return Dimension(key, Fraction(factor))
+
+
+def nearest(unit: str, counted: Mapping[str, object] = ()) -> list[str]:
+    """Up to three known unit names closest in spelling to an unknown one."""
+    import difflib
+
+    known = [*cldr_units(), *currencies(), *counted, *shipped_counted(), PERCENT, *LEGACY_UNITS]
+    return difflib.get_close_matches(unit, known, n=3, cutoff=0.6)
