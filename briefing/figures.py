@@ -12,7 +12,6 @@ Russian's "few" and "many" forms are.
 
 from __future__ import annotations
 
-import decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -20,7 +19,7 @@ from babel.numbers import format_currency
 
 from briefing import units
 from briefing.analysis import REFERENCE_TOLERANCE, DerivedResult, FigureCheck, SiblingBreach, written
-from briefing.i18n import _WIDE_DECIMALS, N_, Localizer, as_decimal, written_digits
+from briefing.i18n import N_, Localizer, written_digits
 from briefing.sanitize import one_line
 from briefing.typography import NBSP
 
@@ -43,6 +42,8 @@ QUALIFIED = {
 #: Counted things are fewer, not less.
 FEWER = N_("fewer than %(value)s")
 RANGE = N_("%(low)s–%(high)s")
+#: A derived value whose operands' qualifiers allow only a range: the nominal result, then the range.
+WITHIN = N_("%(value)s (anywhere in %(range)s)")
 MARGIN = N_("%(value)s ± %(margin)s")
 #: Qualifiers after which a language puts the counted noun in the genitive, and the plural
 #: category whose form is that genitive (Russian: "более 21 реактора", "около 63 реакторов").
@@ -129,7 +130,7 @@ def _with_unit(loc: Localizer, kind: str, unit: str, per, scale, nouns, number: 
         number = _scaled(loc, number, value, scale, genitive)
     category = _category(loc, value, genitive, bool(scale))
     if kind == "currency":
-        text = _currency(loc, unit, number, value, category, bool(scale), digits)
+        text = _currency(loc, unit, number, category, bool(scale))
     elif kind == "cldr":
         text = _cldr(loc, units.canonical(unit), number, category)
     else:
@@ -167,31 +168,32 @@ def _per(loc: Localizer, text: str, per: str) -> str:
     return template.replace("{0}", text).replace("{1}", name)
 
 
-def _currency(loc: Localizer, code: str, number: str, value, category: str, scaled: bool, digits) -> str:
-    """'$79.41' / '79,41 $'; with a scale word, '1.65 billion US dollars' / '1,65 миллиарда долларов США'."""
+def _currency(loc: Localizer, code: str, number: str, category: str, scaled: bool) -> str:
+    """'$79.41' / '79,41 $' in the locale's currency pattern around the number as written (a range too);
+    with a scale word, the currency's plural name: '1.65 billion US dollars' / '1,65 миллиарда долларов США'."""
     if scaled:
         names = loc.babel._data["currency_names_plural"].get(code) or {}
         name = names.get(category) or names.get("other") or loc.babel.currencies.get(code, code)
         return f"{number}{NBSP}{name}"
-    shown = written_digits(value) if digits is None else digits
-    with decimal.localcontext(_WIDE_DECIMALS):
-        text = format_currency(as_decimal(value), code, locale=loc.babel, currency_digits=False,
-                               format=_currency_pattern(loc, shown))
-    return text.replace(" ", NBSP)
-
-
-def _currency_pattern(loc: Localizer, digits: int) -> str:
-    """The locale's currency pattern with as many decimals as the figure was written with ($18, $79.41)."""
     pattern = loc.babel.currency_formats["standard"].pattern.partition(";")[0]
-    return pattern.replace("#,##0.00", "#,##0." + "0" * digits if digits else "#,##0")
+    zero = format_currency(0, code, locale=loc.babel, currency_digits=False,
+                           format=pattern.replace("#,##0.00", "0"))
+    sign = "-" if number.startswith("-") else ""
+    return (sign + zero.replace("0", number.removeprefix(sign), 1)).replace(" ", NBSP)
 
 
 def derived_value(loc: Localizer, result: DerivedResult, nouns=None) -> str:
-    """'more than 0.90 GW' for an average, '15.1%' for a share, with the qualifier its operands allow."""
+    """'more than 0.90 GW' for an average, '15.1%' for a share, with the qualifier its operands allow;
+    where only a range holds, the value from the figures as written and the range it may lie in."""
     said = result.reading
-    qualifier = "exact" if said.qualifier == "range" else said.qualifier
-    return quantity(loc, said.value, result.unit, qualifier, nouns, per=result.per, scale=result.scale,
-                    high=said.high if said.qualifier == "range" else None, digits=result.digits)
+
+    def shown(value, qualifier="exact", high=None) -> str:
+        return quantity(loc, value, result.unit, qualifier, nouns, per=result.per, scale=result.scale,
+                        high=high, digits=result.digits)
+
+    if said.qualifier == "range":
+        return loc._(WITHIN, value=shown(result.nominal), range=shown(said.value, high=said.high))
+    return shown(said.value, said.qualifier)
 
 
 #: How each kind of derived figure shows its working.
@@ -224,7 +226,7 @@ def _signed(text: str, result: DerivedResult) -> str:
     """A change shows its sign: '+137,000 barrels' or '−18.0%', with a true minus sign."""
     if result.nominal < 0:
         return text.replace("-", "−", 1)
-    return "+" + text if result.nominal > 0 and result.reading.qualifier == "exact" else text
+    return "+" + text if result.nominal > 0 and result.reading.qualifier in ("exact", "range") else text
 
 
 def sibling_text(loc: Localizer, breach: SiblingBreach, nouns=None) -> str:

@@ -285,8 +285,8 @@ def _statistics(page: _Page, analysis: Analysis, loc: Localizer) -> None:
         if stat.quoted:
             details.append(loc._("quoted: %(who)s", who=one_line(loc.text(stat.quoted))))
         page.para(" · ".join(details), "  ", "  ")
-        for check in analysis.checks_for(stat.id):
-            page.para(check_line(loc, analysis, check), "  ", "    ")
+        for line in check_lines(loc, analysis, stat.id):
+            page.para(line, "  ", "    ")
     if analysis.derived:
         page.blank()
         page.para(loc._("Derived figures"))
@@ -312,6 +312,17 @@ def _statistics(page: _Page, analysis: Analysis, loc: Localizer) -> None:
                                     date=loc.moment(check.other.as_of),
                                     refs=refs(analysis, check.other.sources)), "  ", "    ")
             page.para(loc._("The source's figure is shown as given; it has not been corrected."), "  ", "    ")
+
+
+def check_lines(loc: Localizer, analysis: Analysis, statistic_id: str) -> list[str]:
+    """A figure's checks: each reference figure and each differing report in full; reports that agree
+    with it on one line ('Also reported, consistent: [2][3]')."""
+    checks = analysis.checks_for(statistic_id)
+    lines = [check_line(loc, analysis, c) for c in checks if c.reference or not c.agrees]
+    agreeing = [s for c in checks if not c.reference and c.agrees for s in c.other.sources]
+    if agreeing:
+        lines.append(loc._("Also reported, consistent: %(refs)s", refs=refs(analysis, agreeing).strip()))
+    return lines
 
 
 def check_line(loc: Localizer, analysis: Analysis, check) -> str:

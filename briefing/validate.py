@@ -13,6 +13,7 @@ import math
 import re
 import reprlib
 import threading
+from decimal import Decimal
 import tomllib
 from collections.abc import Iterable
 from pathlib import Path
@@ -130,20 +131,21 @@ def _parse(path: Path, text: str) -> dict | LoadError:
     """The document's tables, or the first problem with them.
 
     toml_rs, in Rust, reads TOML 1.0 as tomllib does, about fifteen times as
-    fast.  A document it is not safe to give it, that it refuses, or that
+    fast.  Both read floats as Decimals, so a figure keeps the decimals it was
+    written with (8.60 stays 8.60).  A document it is not safe to give it, that it refuses, or that
     breaks the limits is read by tomllib, as before, so that every message and
     place is tomllib's own.
     """
     if _fast_parser_may_read(text):
         try:
-            data = toml_rs.loads(text, toml_version="1.0.0")
+            data = toml_rs.loads(text, toml_version="1.0.0", parse_float=Decimal)
         except Exception:  # any refusal is worded by tomllib below
             pass
         else:
             if _within_limits(data):
                 return data
     try:
-        data = tomllib.loads(text)
+        data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         return _toml_error(path, str(exc))
     except RecursionError:

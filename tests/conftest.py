@@ -22,6 +22,18 @@ def private_cache(tmp_path_factory):
 FIRST_BRIEFING = resources.briefings_dir() / "kz-iaea-far-east-2025.toml"
 
 
+def _bundled_ids() -> list[str]:
+    """The ids of the bundled briefings, in the order the loader finds their files."""
+    ids = []
+    for path in sorted(resources.briefings_dir().glob("*.toml")):
+        with path.open("rb") as handle:
+            ids.append(tomllib.load(handle)["id"])
+    return ids
+
+
+BUNDLED_IDS = _bundled_ids()
+
+
 def text(en: str, ru: str | None = None) -> dict[str, str]:
     return {"en": en, "ru": ru or f"ru:{en}"}
 

@@ -97,7 +97,7 @@ def test_a_warm_print_does_not_import_pydantic(tmp_path):
     """The fast path: a briefing validated before prints without the validation machinery."""
     code = ("import sys\n"
             "from briefing.cli import main\n"
-            "code = main(['print', '--lang', 'ru'])\n"
+            "code = main(['print', 'kz-iaea-far-east-2025', '--lang', 'ru'])\n"
             "print('PYDANTIC' if 'pydantic' in sys.modules else 'NO-PYDANTIC', file=sys.stderr)\n"
             "sys.exit(code)\n")
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}

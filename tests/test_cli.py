@@ -26,20 +26,20 @@ def run(*args: str, env: dict | None = None, cwd: Path | None = None, code: str 
     return subprocess.run(command, capture_output=True, text=True, env=environ, cwd=cwd or REPO, timeout=60)
 
 
-@pytest.mark.parametrize("args", [["print"], ["print", "--lang", "ru"], ["list"], ["check"], ["schema"]])
+@pytest.mark.parametrize("args", [["print", "kz-iaea-far-east-2025"], ["print", "kz-iaea-far-east-2025", "--lang", "ru"], ["list"], ["check"], ["schema"]])
 def test_print_list_check_and_schema_never_import_textual(args):
     result = run(*args, code=NO_TEXTUAL)
     assert result.returncode == 0, result.stderr
 
 
 def test_print_defaults_to_80_columns_when_not_a_terminal():
-    result = run("print")
+    result = run("print", "kz-iaea-far-east-2025")
     assert result.returncode == 0
     assert max(len(line) for line in result.stdout.splitlines() if not line.strip().startswith("http")) <= 80
 
 
 def test_print_in_russian_from_the_environment():
-    result = run("print", env={"LANG": "ru_RU.UTF-8"})
+    result = run("print", "kz-iaea-far-east-2025", env={"LANG": "ru_RU.UTF-8"})
     assert result.stdout.startswith("Казахстан") and "КЛЮЧЕВОЕ РЕШЕНИЕ" in result.stdout
 
 
@@ -50,9 +50,11 @@ def test_unsupported_language_falls_back_to_english_with_a_note():
 
 
 def test_list_shows_id_date_and_title_in_the_chosen_language():
-    assert run("list", "--lang", "ru").stdout == (
-        "kz-iaea-far-east-2025  21\u00a0ноября\u00a02025\u202fг.  Казахстан принят в Дальневосточную региональную "
-        "группу МАГАТЭ\n")
+    assert run("list", "--lang", "ru").stdout.splitlines() == [
+        "kz-iaea-far-east-2025    21\u00a0ноября\u00a02025\u202fг.  Казахстан принят в Дальневосточную региональную "
+        "группу МАГАТЭ",
+        "opec-plus-q1-2026-pause  2\u00a0ноября\u00a02025\u202fг.   Восемь стран ОПЕК+ добавят 137 тысяч баррелей "
+        "в сутки в декабре, а в январе — марте 2026 года возьмут паузу"]
 
 
 def test_check_exits_0_when_all_good_and_2_naming_the_place(tmp_path):
@@ -66,7 +68,7 @@ def test_check_exits_0_when_all_good_and_2_naming_the_place(tmp_path):
 
 def test_a_bad_data_folder_still_prints_the_good_briefing_with_status_2(tmp_path):
     (tmp_path / "bad.toml").write_text("[[[", encoding="utf-8")
-    result = run("--data", str(tmp_path), "print")
+    result = run("--data", str(tmp_path), "print", "kz-iaea-far-east-2025")
     assert result.returncode == 2 and result.stdout.startswith("Kazakhstan")
     assert "bad.toml:1:" in result.stderr
 
@@ -82,9 +84,9 @@ def test_usage_mistakes_exit_2_with_one_line_and_no_traceback(args):
 @pytest.mark.parametrize("locale, message", [("en", "--width must be at least 30"),
                                              ("ru", "значение --width должно быть не меньше 30")])
 def test_a_width_too_narrow_to_read_names_the_minimum(locale, message):
-    result = run("print", "--width", "29", "--lang", locale)
+    result = run("print", "kz-iaea-far-east-2025", "--width", "29", "--lang", locale)
     assert result.returncode == 2 and result.stdout == "" and message in result.stderr
-    assert run("print", "--width", "30").stdout.startswith("Kazakhstan")
+    assert run("print", "kz-iaea-far-east-2025", "--width", "30").stdout.startswith("Kazakhstan")
 
 
 def test_usage_errors_are_translated():
@@ -97,7 +99,7 @@ def test_several_briefings_need_an_id(tmp_path):
     (tmp_path / "two.toml").write_text(source.replace('id = "kz-iaea-far-east-2025"', 'id = "two"', 1),
                                        encoding="utf-8")
     result = run("--data", str(tmp_path), "print")
-    assert result.returncode == 2 and "kz-iaea-far-east-2025, two" in result.stderr
+    assert result.returncode == 2 and "kz-iaea-far-east-2025, opec-plus-q1-2026-pause, two" in result.stderr
     assert run("--data", str(tmp_path), "print", "two").returncode == 0
 
 
@@ -118,10 +120,10 @@ def test_schema_is_json_with_translated_descriptions():
 
 
 def test_print_into_a_closed_pipe_ends_quietly():
-    result = subprocess.run(f"{sys.executable} -m briefing print | head -1", shell=True, capture_output=True,
+    result = subprocess.run(f"{sys.executable} -m briefing print kz-iaea-far-east-2025 | head -1", shell=True, capture_output=True,
                             text=True, cwd=REPO, timeout=60)
     assert result.stdout.startswith("Kazakhstan") and result.stderr == ""
 
 
 def test_print_works_from_any_directory(tmp_path):
-    assert run("print", cwd=tmp_path).stdout.startswith("Kazakhstan")
+    assert run("print", "kz-iaea-far-east-2025", cwd=tmp_path).stdout.startswith("Kazakhstan")

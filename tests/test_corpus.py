@@ -31,7 +31,7 @@ from briefing.i18n import localizer
 from briefing.records import Record
 from briefing.sanitize import is_safe_line
 from briefing.store import LoadError, load_file, load_library
-from tests.conftest import REPO
+from tests.conftest import BUNDLED_IDS, REPO
 
 CORPUS = Path(__file__).parent / "corpus"
 BASE = CORPUS / "base.toml"
@@ -88,7 +88,7 @@ def test_a_bad_file_gives_its_line_and_status_2_and_never_hides_the_good_ones(pa
     [line] = result.stderr.splitlines()
     assert reports(line, bad, expectation(path)), line
     listed = [row.split()[0] for row in result.stdout.splitlines()]
-    assert listed == [BUNDLED_ID, "corpus-base"]
+    assert listed == [*BUNDLED_IDS, "corpus-base"]
 
 
 @pytest.mark.parametrize("locale", ["en", "ru"])
@@ -237,7 +237,7 @@ def test_a_hazard_in_a_data_folder_gives_one_line_and_hides_nothing(make, tmp_pa
     assert result.returncode == 2 and "Traceback" not in result.stderr
     [line] = result.stderr.splitlines()
     assert reports(line, shown, expected), line
-    assert [row.split()[0] for row in result.stdout.splitlines()] == [BUNDLED_ID, "corpus-base"]
+    assert [row.split()[0] for row in result.stdout.splitlines()] == [*BUNDLED_IDS, "corpus-base"]
 
 
 def test_a_file_too_large_is_refused_without_being_read(tmp_path, monkeypatch):

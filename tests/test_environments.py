@@ -71,14 +71,14 @@ def test_the_language_follows_the_environment_on_stdout_and_stderr(env, locale, 
 
 @pytest.mark.parametrize("env", [{"LANG": "C"}, {"LC_ALL": "C.UTF-8"}, {"LANG": "ru_RU.UTF-8"}])
 def test_print_works_in_the_common_locales(env):
-    result = run("print", env=env)
+    result = run("print", "kz-iaea-far-east-2025", env=env)
     assert result.returncode == 0 and result.stderr == b""
     assert result.stdout.decode("utf-8").splitlines()[0] in TITLE.values()
 
 
 # --- output encodings ----------------------------------------------------------
 
-@pytest.mark.parametrize("args", [["print"], ["print", "--lang", "ru"], ["--help", "--lang", "ru"]])
+@pytest.mark.parametrize("args", [["print", "kz-iaea-far-east-2025"], ["print", "kz-iaea-far-east-2025", "--lang", "ru"], ["--help", "--lang", "ru"]])
 def test_an_ascii_output_gets_one_clear_message_and_no_partial_output(args):
     result = run(*args, env={"PYTHONIOENCODING": "ascii"})
     assert result.returncode == 2
@@ -101,7 +101,7 @@ def test_russian_errors_on_an_ascii_stderr_are_escaped_not_a_traceback(data_with
 @posix_only
 def test_a_strict_c_locale_without_utf8_gets_the_clear_message():
     env = {"LANG": "C", "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
-    printed = run("print", env=env)
+    printed = run("print", "kz-iaea-far-east-2025", env=env)
     assert printed.returncode == 2 and printed.stdout == b""
     assert printed.stderr.decode("ascii") == ENCODING_MESSAGE
     assert run("list", env=env).returncode == 0
@@ -112,8 +112,8 @@ def test_a_strict_c_locale_without_utf8_gets_the_clear_message():
 @pytest.mark.parametrize("env", [{"NO_COLOR": "1"}, {"TERM": "dumb"}, {"TERM": "xterm-256color", "COLORTERM": "truecolor"},
                                  {"FORCE_COLOR": "1", "CLICOLOR_FORCE": "1"}])
 def test_print_is_the_same_plain_text_whatever_the_terminal_claims(env):
-    plain = run("print")
-    result = run("print", env=env)
+    plain = run("print", "kz-iaea-far-east-2025")
+    result = run("print", "kz-iaea-far-east-2025", env=env)
     assert result.returncode == 0 and result.stdout == plain.stdout
     assert b"\x1b" not in result.stdout
 
@@ -122,7 +122,7 @@ def _print_on_a_terminal(columns: str, term: str) -> tuple[int, str, str]:
     """Run `briefing print` with a pseudo-terminal as stdout; the output as the terminal received it."""
     master, slave = os.openpty()
     try:
-        process = subprocess.Popen([sys.executable, "-m", "briefing", "print"], stdout=slave, stderr=subprocess.PIPE,
+        process = subprocess.Popen([sys.executable, "-m", "briefing", "print", "kz-iaea-far-east-2025"], stdout=slave, stderr=subprocess.PIPE,
                                    env=clean_environment({"COLUMNS": columns, "TERM": term}), cwd=REPO)
         os.close(slave)
         chunks = []
@@ -161,7 +161,7 @@ def test_a_very_narrow_terminal_is_not_a_usage_error():
 # --- closed and failing outputs ------------------------------------------------
 
 @posix_only
-@pytest.mark.parametrize("args", [["print"], ["list"], ["check"], ["schema"]])
+@pytest.mark.parametrize("args", [["print", "kz-iaea-far-east-2025"], ["list"], ["check"], ["schema"]])
 def test_stdout_closed_before_start_gets_one_line_and_status_1(args):
     result = subprocess.run(["sh", "-c", 'exec "$@" >&-', "sh", sys.executable, "-m", "briefing", *args],
                             capture_output=True, text=True, env=clean_environment(), cwd=REPO, timeout=60)
@@ -173,13 +173,13 @@ def test_stdout_closed_before_start_gets_one_line_and_status_1(args):
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 def test_a_full_disk_gets_one_line_and_status_1():
     with open("/dev/full", "wb") as full:
-        result = run("print", stdout=full, stderr=subprocess.PIPE, capture_output=False, text=True)
+        result = run("print", "kz-iaea-far-east-2025", stdout=full, stderr=subprocess.PIPE, capture_output=False, text=True)
     assert result.returncode == 1
     assert result.stderr == "briefing: cannot write to standard output: No space left on device\n"
 
 
 @posix_only
-@pytest.mark.parametrize("args", [["print"], ["list"], ["check"], ["schema"], ["--help"]])
+@pytest.mark.parametrize("args", [["print", "kz-iaea-far-east-2025"], ["list"], ["check"], ["schema"], ["--help"]])
 def test_a_reader_that_has_gone_ends_the_command_quietly(args):
     """As with `briefing print | head -1`, made certain: the pipe is closed before the command starts."""
     read_end, write_end = os.pipe()
@@ -236,8 +236,8 @@ INTERRUPT = textwrap.dedent("""
 @pytest.mark.parametrize(("where", "args"), [
     ("import", ["print"]),
     ("briefing.store.load_library", ["list"]),
-    ("briefing.text.render", ["print"]),
-    ("briefing.text.render", ["print", "--lang", "ru"]),
+    ("briefing.text.render", ["print", "kz-iaea-far-east-2025"]),
+    ("briefing.text.render", ["print", "kz-iaea-far-east-2025", "--lang", "ru"]),
 ])
 def test_ctrl_c_ends_quietly_with_status_130(where, args):
     result = subprocess.run([sys.executable, "-c", INTERRUPT, where, *args], capture_output=True, text=True,

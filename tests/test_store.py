@@ -7,7 +7,7 @@ import pytest
 
 from briefing.i18n import localizer
 from briefing.store import LoadError, load_file, load_library, search_folders
-from tests.conftest import FIRST_BRIEFING
+from tests.conftest import BUNDLED_IDS, FIRST_BRIEFING
 
 EN, RU = localizer("en"), localizer("ru")
 
@@ -62,14 +62,14 @@ def test_a_bad_file_never_hides_the_good_ones(tmp_path):
     good_copy(tmp_path, "second")
     write(tmp_path, "broken.toml", "this is not toml")
     library = load_library(search_folders([tmp_path], environ={}))
-    assert list(library.briefings) == ["kz-iaea-far-east-2025", "second"]
+    assert list(library.briefings) == [*BUNDLED_IDS, "second"]
     assert len(library.errors) == 1 and library.errors[0].path.name == "broken.toml"
 
 
 def test_a_duplicate_briefing_id_is_an_error_for_the_later_file(tmp_path):
     shutil.copy(FIRST_BRIEFING, tmp_path / "copy.toml")
     library = load_library(search_folders([tmp_path], environ={}))
-    assert list(library.briefings) == ["kz-iaea-far-east-2025"]
+    assert list(library.briefings) == BUNDLED_IDS
     assert "is already used by" in library.errors[0].describe(EN)
 
 
@@ -80,7 +80,7 @@ def test_briefing_path_adds_folders_after_data(tmp_path, monkeypatch):
     good_copy(second, "from-env")
     folders = search_folders([first], environ={"BRIEFING_PATH": f"{second}"})
     assert folders[1:] == [first, second]
-    assert list(load_library(folders).briefings) == ["kz-iaea-far-east-2025", "from-data", "from-env"]
+    assert list(load_library(folders).briefings) == [*BUNDLED_IDS, "from-data", "from-env"]
 
 
 def test_a_missing_folder_is_reported(tmp_path):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from decimal import Decimal
 import subprocess
 import sys
 import tomllib
@@ -38,7 +39,7 @@ FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCh
 def reference(text: str) -> dict | LoadError:
     """What validate did with a decoded document before tomli: tomllib, then the limits."""
     try:
-        data = tomllib.loads(text)
+        data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         return validate._toml_error(PATH, str(exc))
     except RecursionError:
@@ -55,6 +56,8 @@ def strict(value: object) -> object:
         return (kind, [strict(item) for item in value])
     if isinstance(value, float):
         return (kind, math.copysign(1, value), "nan" if math.isnan(value) else value)
+    if isinstance(value, Decimal):  # the written form: sign, digits and exponent, nan and inf included
+        return (kind, str(value))
     if isinstance(value, (dt.datetime, dt.time)):
         return (kind, value.isoformat(), type(value.tzinfo), value.utcoffset())
     return (kind, value)

@@ -16,7 +16,7 @@ from briefing import figures
 from briefing.analysis import Analysis
 from briefing.i18n import Localizer
 from briefing.sanitize import one_line
-from briefing.text import check_line, refs
+from briefing.text import check_lines, refs
 from briefing.tui.bars import Bars
 from briefing.tui.panels.base import Detail, TablePanel, short_moment, source_entries
 from briefing.tui.prose import Row, blank, bullets, heading, para
@@ -89,8 +89,8 @@ def statistic_detail(loc: Localizer, analysis: Analysis, stat: Statistic) -> lis
         *para(figures.figure(loc, stat, analysis.nouns) + refs(analysis, stat.sources)),
         *para(" · ".join(details)),
     ]
-    for check in checks:
-        rows += para(check_line(loc, analysis, check))
+    for line in check_lines(loc, analysis, stat.id):
+        rows += para(line)
     for flag in analysis.flags_for(stat.id):
         rules = []
         if flag.references:
