@@ -401,7 +401,7 @@ def _derive_one(index: int, figure: DerivedFigure, operands: tuple, counted) -> 
         for op, (dimension, _, _) in zip(operands[1:], measured[1:]):
             if dimension.key != measured[0][0].key:
                 raise DerivationError(index, "derived_units", a=first.id, unit_a=first.unit, b=op.id,
-                                      unit_b=op.unit, kind=kind)
+                                      unit_b=op.unit, operation=kind)
 
     def nonzero(op, nominal: Fraction) -> None:
         if nominal == 0:
@@ -438,7 +438,8 @@ def _derive_one(index: int, figure: DerivedFigure, operands: tuple, counted) -> 
         if kind == "change":
             (a_nominal, a_interval), (b_nominal, b_interval) = (b_nominal, b_interval), (a_nominal, a_interval)
         nominal, interval = a_nominal - b_nominal, subtract(a_interval, b_interval)
-    unit = units.PERCENTAGE_POINT if first.unit == units.PERCENT else first.unit
+    # a difference of two percentages is in percentage points; a sum of them is still a percentage
+    unit = units.PERCENTAGE_POINT if first.unit == units.PERCENT and kind != "sum" else first.unit
     return _result(index, figure, operands, unit, getattr(first, "per", None), getattr(first, "scale", None),
                    nominal / factor, interval.scaled(1 / factor), approximate)
 

@@ -64,11 +64,11 @@ PROBLEMS = {
     "unknown_language": N_("'{value}' is not a language CLDR knows: use a BCP 47 tag such as en, ru or kk"),
     "relay_self": N_("source '{source}' cannot relay itself"),
     "relay_loop": N_("sources relay each other in a loop: {loop}"),
-    "derived_arity": N_("a '{kind}' figure takes {count} operands"),
+    "derived_arity": N_("a '{operation}' figure takes {count} operands"),
     "derived_both": N_("give either operands or numerator and denominator, not both"),
     "derived_zero": N_("'{id}' is zero, so '{figure}' would divide by zero"),
     "derived_units": N_("'{a}' ({unit_a}) and '{b}' ({unit_b}) measure different things, "
-                        "so '{kind}' cannot combine them"),
+                        "so '{operation}' cannot combine them"),
     "derived_overflow": N_("'{figure}' comes out larger than 10^{limit}, too large to show"),
 }
 
@@ -423,7 +423,7 @@ class DerivedFigure(Strict):
         count = DERIVED_ARITY[self.kind]
         given = len(self.ids())
         if (count is None and given < 2) or (count is not None and given != count):
-            raise problem("derived_arity", kind=self.kind, count=count or "2+")
+            raise problem("derived_arity", operation=self.kind, count=count or "2+")
         return self
 
     def ids(self) -> list[str]:

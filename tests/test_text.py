@@ -2,6 +2,8 @@
 
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,7 @@ import pytest
 from briefing.analysis import analyse
 from briefing.i18n import localizer
 from briefing.text import render
+from tests.conftest import BUNDLED_IDS
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -100,3 +103,19 @@ def test_no_line_opens_on_a_dash_or_on_what_a_number_counts(analysis, locale, wi
         assert not following.lstrip().startswith(("— ", "– ")), following
         if re.search(r"\d$", line):  # "376" then "GW", "21" then "ноября", "13" then "points"
             assert not re.match(r"\s*(?:[a-zа-яё%]|GW|MW|ГВт|МВт)(?!ttps?://)", following), (line, following)
+
+
+@pytest.mark.parametrize("locale", ["en", "ru"])
+@pytest.mark.parametrize("brief_id", BUNDLED_IDS)
+def test_every_bundled_briefing_prints_as_its_golden_file(brief_id, locale, tmp_path):
+    """Through the command itself, twice: the second print reads the validated briefing back from the cache."""
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "BRIEFING"))},
+           "XDG_CACHE_HOME": str(tmp_path), "PYTHONIOENCODING": "utf-8"}
+    command = [sys.executable, "-m", "briefing", "print", brief_id, "--lang", locale, "--width", "80"]
+    first, second = (subprocess.run(command, capture_output=True, text=True, env=env, check=True).stdout
+                     for _ in range(2))
+    assert first == second
+    path = GOLDEN / f"{brief_id}.{locale}.80.txt"
+    if UPDATE:
+        path.write_text(first, encoding="utf-8", newline="\n")
+    assert first == path.read_text(encoding="utf-8")
