@@ -30,8 +30,6 @@ STATUSES: tuple[Status, ...] = ("agree", "differ", "complement", "single", "none
 REFERENCE_TOLERANCE = Fraction(1, 4)
 #: An average below this fraction of a comparable average is flagged as implausible.
 SIBLING_MIN_RATIO = Fraction(1, 2)
-#: Derived results larger than 10 to this power are refused: no brief can show them.
-MAX_RESULT_EXPONENT = 300
 #: Decimals shown for each kind of derived figure whose exact value has more.
 RESULT_DIGITS = {"share": 1, "percent-change": 1}
 DEFAULT_RESULT_DIGITS = 2
@@ -391,40 +389,54 @@ def derive(brief: Briefing):
         yield _derive_one(index, figure, operands, counted)
 
 
+def derivation_problems(brief: Briefing):
+    """A DerivationError for each derived figure that cannot be computed, found without computing it:
+    operands that measure different things where they must not, or a zero it would divide by."""
+    stats = {s.id: s for s in brief.statistics}
+    for index, figure in enumerate(brief.derived):
+        problem = _operand_problem(index, figure, tuple(stats[i] for i in operand_ids(figure)))
+        if problem:
+            yield problem
+
+
+def _operand_problem(index: int, figure: DerivedFigure, operands: tuple) -> DerivationError | None:
+    kind, first = figure.kind, operands[0]
+    if kind not in ("average", "ratio"):
+        key = units.dimension(first.unit, getattr(first, "per", None)).key
+        for op in operands[1:]:
+            if units.dimension(op.unit, getattr(op, "per", None)).key != key:
+                return DerivationError(index, "derived_units", a=first.id, unit_a=first.unit, b=op.id,
+                                       unit_b=op.unit, operation=kind)
+    divisor = {"average": operands[-1], "ratio": operands[-1], "share": operands[-1],
+               "percent-change": first}.get(kind)
+    if divisor is not None and own(divisor)[0] == 0:
+        return DerivationError(index, "derived_zero", id=divisor.id, figure=figure.id)
+    return None
+
+
 def _derive_one(index: int, figure: DerivedFigure, operands: tuple, counted) -> DerivedResult:
+    problem = _operand_problem(index, figure, operands)
+    if problem:
+        raise problem
     kind = figure.kind
     measured = [figure_interval(op) for op in operands]
-    first = operands[0]
     approximate = any(op.qualifier == "about" or isinstance(op.value, list) for op in operands)
-
-    def same_dimension() -> None:
-        for op, (dimension, _, _) in zip(operands[1:], measured[1:]):
-            if dimension.key != measured[0][0].key:
-                raise DerivationError(index, "derived_units", a=first.id, unit_a=first.unit, b=op.id,
-                                      unit_b=op.unit, operation=kind)
-
-    def nonzero(op, nominal: Fraction) -> None:
-        if nominal == 0:
-            raise DerivationError(index, "derived_zero", id=op.id, figure=figure.id)
 
     if kind in ("average", "ratio"):  # in the numerator's unit (and scale), per one of the denominator
         top, bottom = operands
         (top_nominal, top_interval), (bottom_nominal, bottom_interval) = own(top), own(bottom)
         bottom_scale = 10 ** units.SCALES.get(getattr(bottom, "scale", None) or "", 0)
-        nonzero(bottom, bottom_nominal)
         per = getattr(top, "per", None)
         if per is None and units.kind(bottom.unit, counted) == "cldr":
             per = units.canonical(bottom.unit)
         return _result(index, figure, operands, top.unit, per, getattr(top, "scale", None),
                        top_nominal / (bottom_nominal * bottom_scale),
                        divide(top_interval, bottom_interval.scaled(Fraction(bottom_scale))), approximate)
-    same_dimension()
     if kind in ("share", "percent-change"):
         (_, top_nominal, top_interval), (_, bottom_nominal, bottom_interval) = measured
         if kind == "percent-change":  # from the first to the second: (second − first) ÷ first
             top_nominal, top_interval = bottom_nominal - top_nominal, subtract(bottom_interval, top_interval)
             bottom_nominal, bottom_interval = measured[0][1], measured[0][2]
-        nonzero(operands[0] if kind == "percent-change" else operands[1], bottom_nominal)
         quotient = divide(top_interval, bottom_interval)
         return _result(index, figure, operands, units.PERCENT, None, None, top_nominal / bottom_nominal * 100,
                        multiply(quotient, Interval.point(Fraction(100))), approximate)
@@ -445,10 +457,6 @@ def _derive_one(index: int, figure: DerivedFigure, operands: tuple, counted) -> 
 
 
 def _result(index, figure, operands, unit, per, scale, nominal, interval, approximate) -> DerivedResult:
-    limit = Fraction(10) ** MAX_RESULT_EXPONENT
-    for bound in (nominal, interval.lo, interval.hi):
-        if bound is not None and abs(bound) > limit:
-            raise DerivationError(index, "derived_overflow", figure=figure.id, limit=MAX_RESULT_EXPONENT)
     said = reading(nominal, interval, approximate)
     digits = _digits(figure.kind, operands, said)
     shown = [v for v in (said.value, said.high) if v is not None]

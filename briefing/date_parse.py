@@ -19,6 +19,7 @@ validation imports this module.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from briefing.dates import FuzzyDate
@@ -44,11 +45,14 @@ class DateFormError(ValueError):
         self.month = month
 
 
+@functools.lru_cache(maxsize=4096)
 def parse(text: str) -> FuzzyDate:
     """The FuzzyDate a string means, or DateFormError.
 
     Linear in the text's length; the text is at most a few dozen characters
     for any accepted form, so longer text is refused before any parsing.
+    Results are cached: a library repeats the same few dates many times, and
+    the EDTF parser costs milliseconds a call.
     """
     if not isinstance(text, str) or len(text) > 64:
         raise DateFormError(text)
@@ -95,7 +99,7 @@ def _single(text: str) -> FuzzyDate:
         precision, number = "year", 0
     if part and precision not in ("month", "year"):
         raise DateFormError(text)
-    if not part:
+    if not part and (ua or groups["group"]):  # plain years and months are checked above already
         _check_edtf(text)
     return FuzzyDate(text, precision, year, number, part=part, approximate=approximate, uncertain=uncertain)
 
@@ -109,8 +113,6 @@ def _check_day(text: str, year: int, month: int, day: int) -> None:
 
 def _check_edtf(text: str) -> None:
     """Hand an EDTF-form string to the maintained parser, so that what we accept is EDTF."""
-    if "Q" in text or "H" in text:  # the plain quarter and half forms are ours, not EDTF's
-        return
     from edtf import parse_edtf
     from edtf.parser.edtf_exceptions import EDTFParseException
 

@@ -69,7 +69,6 @@ PROBLEMS = {
     "derived_zero": N_("'{id}' is zero, so '{figure}' would divide by zero"),
     "derived_units": N_("'{a}' ({unit_a}) and '{b}' ({unit_b}) measure different things, "
                         "so '{operation}' cannot combine them"),
-    "derived_overflow": N_("'{figure}' comes out larger than 10^{limit}, too large to show"),
 }
 
 
@@ -620,10 +619,7 @@ def _nearest(unit: str, counted) -> str:
 
 
 def _derived_problems(brief: Briefing):
-    from briefing.analysis import DerivationError, derive
+    from briefing.analysis import derivation_problems
 
-    try:
-        for _ in derive(brief):
-            pass
-    except DerivationError as error:
+    for error in derivation_problems(brief):
         yield problem(error.kind, path=f"derived[{error.index}]", **error.context)

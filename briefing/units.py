@@ -176,6 +176,7 @@ def counted_forms(unit: str, declared: Mapping[str, Mapping[str, Mapping[str, st
     return shipped_counted().get(unit)
 
 
+@functools.lru_cache(maxsize=1024)
 def dimension(unit: str, per: str | None = None) -> Dimension:
     """The dimension a unit (per another) measures, for comparing figures across units.
 
