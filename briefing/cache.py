@@ -2,33 +2,77 @@
 
 Entries are keyed by a hash of the file's bytes and of the code that defines
 what a valid briefing is, so an edited file or a new version of the tool
-never meets a stale entry.  Entries are pickles: the cache is used only when
-its folder belongs to the current user and nobody else may write to it, and
-any entry that cannot be read is treated as missing.  Nothing here is needed
-for correctness: every failure just means validating again.
+never meets a stale entry.  Nothing here is needed for correctness: every
+failure just means validating again, and any entry that is not exactly what
+this code wrote is treated as missing.
+
+What a hostile or broken cache folder cannot do:
+
+- run code: entries are tagged JSON (briefing.codec), never pickles;
+- swap the folder: it is opened once (O_DIRECTORY | O_NOFOLLOW) and every entry
+  is opened, written, renamed and removed relative to that handle; the handle
+  must be a folder owned by the effective user that neither group nor others
+  may write to, or the cache is off;
+- feed a wrong brief: an entry holds a blake2b checksum of its key and its
+  content, checked before decoding; any other byte sequence is a miss;
+- hang or bloat the reader: entries are opened non-blocking, only regular
+  files owned by the user are read, and at most MAX_ENTRY_BYTES + 1 bytes;
+- fill the disk: at most MAX_ENTRIES entries and MAX_TOTAL_BYTES bytes are kept,
+  the least recently used (by the modification time set on every hit) go
+  first, and temporary files older than STALE_SECONDS, left by killed
+  processes, are swept on every write.
+
+Folders the cache creates are made with mode 0o700 whatever the umask.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
-import pickle
+import secrets
 import stat
 import sys
+import time
+import weakref
 from pathlib import Path
 
-from briefing import __version__
+from briefing import __version__, codec
 
 ENV_CACHE = "BRIEFING_CACHE"  # "off" disables the cache
-_CODE = ("model.py", "dates.py", "records.py")
+_CODE = ("model.py", "dates.py", "date_parse.py", "units.py", "intervals.py", "analysis.py", "records.py", "codec.py",
+         "cache.py", "data/counted.toml")
+#: An entry is MAGIC, the hex checksum, a newline, then the encoded briefing.
+MAGIC = b"briefing-cache 2\n"
+_DIGEST_HEX = 64
+#: Entries larger than this are refused unread (a briefing's entry is some 40 kB).
+MAX_ENTRY_BYTES = 16 * 1024 * 1024
+#: The cache keeps at most this many entries and this many bytes; the least recently used go first.
+MAX_ENTRIES = 500
+MAX_TOTAL_BYTES = 64 * 1024 * 1024
+#: Temporary files older than this (seconds) belong to a process that died while writing.
+STALE_SECONDS = 3600
+_SUFFIX, _TEMPORARY = ".entry", ".tmp"
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
-def cache_dir() -> Path | None:
-    if os.environ.get(ENV_CACHE, "").lower() in ("off", "0", "no"):
+def cache_dir(environ: dict[str, str] | None = None) -> Path | None:
+    """`$XDG_CACHE_HOME/briefing`, else `$HOME/.cache/briefing`; None when the cache is off.
+
+    Off when BRIEFING_CACHE is "off", "0" or "no"; when XDG_CACHE_HOME is set to
+    a relative path (invalid, per the XDG Base Directory specification); or,
+    when XDG_CACHE_HOME is unset or empty, when HOME is unset, empty, relative
+    or not an existing folder.
+    """
+    environ = os.environ if environ is None else environ
+    if environ.get(ENV_CACHE, "").lower() in ("off", "0", "no"):
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "briefing"
+    xdg = environ.get("XDG_CACHE_HOME", "")
+    if xdg:
+        return Path(xdg) / "briefing" if os.path.isabs(xdg) else None
+    home = environ.get("HOME", "")
+    if not os.path.isabs(home) or not os.path.isdir(home):
+        return None
+    return Path(home) / ".cache" / "briefing"
 
 
 def _code_salt() -> bytes:
@@ -40,49 +84,169 @@ def _code_salt() -> bytes:
     return digest.digest()
 
 
+def _checksum(key: str, content: bytes) -> bytes:
+    return hashlib.blake2b(key.encode() + b"\n" + content, digest_size=_DIGEST_HEX // 2).hexdigest().encode()
+
+
+def open_private_folder(folder: Path) -> int | None:
+    """A descriptor of `folder`, created (mode 0o700, whatever the umask) with its missing parents.
+
+    None when the folder cannot be made or opened, is a symbolic link, or is
+    not a folder owned by the effective user closed to writes by group and others.
+    """
+    if not {os.open, os.mkdir}.issubset(os.supports_dir_fd) or not hasattr(os, "O_DIRECTORY"):
+        return None
+    directory = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+    missing: list[str] = []
+    existing = folder
+    while not os.path.lexists(existing) and existing.parent != existing:
+        missing.append(existing.name)
+        existing = existing.parent
+    try:
+        fd = os.open(existing, directory if not missing else os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        for name in reversed(missing):  # each made and opened relative to its parent, then closed to others
+            try:
+                os.mkdir(name, 0o700, dir_fd=fd)
+            except FileExistsError:
+                pass
+            child = os.open(name, directory, dir_fd=fd)
+            os.close(fd)
+            fd = child
+            if not _private(os.fstat(fd)):
+                os.fchmod(fd, 0o700)
+        if _private(os.fstat(fd)):
+            return fd
+    except OSError:
+        pass
+    os.close(fd)
+    return None
+
+
+def _private(info: os.stat_result) -> bool:
+    return (stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid()
+            and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
+
+
 class BriefingCache:
-    """Validated briefings by the hash of their file's bytes."""
+    """Validated briefings by the hash of their file's bytes.
+
+    `folder` None, or a folder that cannot be trusted, gives a cache that holds
+    nothing (`fd` is None).  The folder's descriptor is closed with the object.
+    """
 
     def __init__(self, folder: Path | None):
-        self.folder = folder if folder is not None and self._trusted(folder) else None
-        self._salt = _code_salt() if self.folder else b""
+        self.fd = open_private_folder(folder) if folder is not None else None
+        self.folder = folder if self.fd is not None else None
+        self._salt = b""
+        if self.fd is not None:
+            weakref.finalize(self, os.close, self.fd)
+            self._salt = _code_salt()
 
-    @staticmethod
-    def _trusted(folder: Path) -> bool:
-        """Create the folder if need be; use it only if it is ours and closed to others."""
-        try:
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            info = folder.stat()
-        except OSError:
-            return False
-        owned = not hasattr(os, "geteuid") or info.st_uid == os.geteuid()
-        return owned and stat.S_ISDIR(info.st_mode) and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-
-    def _path(self, raw: bytes) -> Path:
-        return self.folder / (hashlib.sha256(self._salt + raw).hexdigest() + ".pickle")
+    def _key(self, raw: bytes) -> str:
+        return hashlib.sha256(self._salt + raw).hexdigest()
 
     def get(self, raw: bytes) -> object | None:
-        if self.folder is None:
+        """The briefing stored for a file of these bytes, or None (missing, damaged, or not ours)."""
+        if self.fd is None:
+            return None
+        key = self._key(raw)
+        name = key + _SUFFIX
+        try:
+            data = self._read(name)
+        except OSError:
+            return None
+        if data is None:
+            return None
+        body = len(MAGIC) + _DIGEST_HEX
+        if data[:len(MAGIC)] != MAGIC or data[body:body + 1] != b"\n":
+            return None
+        content = data[body + 1:]
+        if data[len(MAGIC):body] != _checksum(key, content):
             return None
         try:
-            with self._path(raw).open("rb") as handle:
-                return pickle.load(handle)
-        except Exception:  # missing, truncated, or written by another version: validate again
+            value = codec.decode(content)
+        except codec.CodecError:
             return None
+        try:
+            os.utime(name, dir_fd=self.fd)  # "last used", for eviction
+        except OSError:
+            pass
+        return value
+
+    def _read(self, name: str) -> bytes | None:
+        fd = os.open(name, _OPEN_FLAGS, dir_fd=self.fd)
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or info.st_size > MAX_ENTRY_BYTES:
+                return None
+            chunks, size = [], 0
+            while size <= MAX_ENTRY_BYTES:
+                chunk = os.read(fd, MAX_ENTRY_BYTES + 1 - size)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+            return None if size > MAX_ENTRY_BYTES else b"".join(chunks)
+        finally:
+            os.close(fd)
 
     def put(self, raw: bytes, briefing: object) -> None:
-        if self.folder is None:
+        """Store `briefing` for a file of these bytes; quietly nothing when it cannot be stored."""
+        if self.fd is None:
             return
-        import tempfile  # only on a miss: its import is a noticeable part of a warm start
-
         try:
-            handle = tempfile.NamedTemporaryFile(dir=self.folder, delete=False, suffix=".tmp")
+            content = codec.encode(briefing)
+        except codec.CodecError:
+            return
+        key = self._key(raw)
+        data = MAGIC + _checksum(key, content) + b"\n" + content
+        if len(data) > MAX_ENTRY_BYTES:
+            return
+        temporary = f".{secrets.token_hex(8)}{_TEMPORARY}"
+        try:
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600,
+                         dir_fd=self.fd)
         except OSError:
             return
         try:
-            with handle:
-                pickle.dump(briefing, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(handle.name, self._path(raw))
-        except (OSError, pickle.PicklingError):
-            with contextlib.suppress(OSError):
-                os.unlink(handle.name)
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(temporary, key + _SUFFIX, src_dir_fd=self.fd, dst_dir_fd=self.fd)
+        except OSError:
+            self._remove(temporary)
+            return
+        self.tidy()
+
+    def tidy(self, now: float | None = None) -> None:
+        """Sweep stale temporary files, then evict the least recently used entries beyond the caps."""
+        now = time.time() if now is None else now
+        entries: list[tuple[float, int, str]] = []
+        try:
+            with os.scandir(self.fd) as listing:
+                for item in listing:
+                    try:
+                        info = item.stat(follow_symlinks=False)
+                    except OSError:
+                        continue
+                    if item.name.endswith(_TEMPORARY):
+                        if now - info.st_mtime > STALE_SECONDS:
+                            self._remove(item.name)
+                    elif item.name.endswith(_SUFFIX):
+                        entries.append((info.st_mtime, info.st_size, item.name))
+        except OSError:
+            return
+        entries.sort(reverse=True)  # most recently used first
+        count = total = 0
+        for _, size, name in entries:
+            count, total = count + 1, total + size
+            if count > MAX_ENTRIES or total > MAX_TOTAL_BYTES:
+                self._remove(name)
+
+    def _remove(self, name: str) -> None:
+        try:
+            os.unlink(name, dir_fd=self.fd)
+        except OSError:
+            pass

@@ -66,13 +66,25 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _prescan_lang(argv: Sequence[str]) -> str | None:
-    """--lang is needed before the parser exists, to build its help in that language."""
-    for n, arg in enumerate(argv):
-        if arg == "--lang" and n + 1 < len(argv):
-            return argv[n + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return None
+    """The language asked for, needed before the parser exists, to build its help in that language.
+
+    --lang is read the way the full parser reads it (no abbreviations, `--`
+    ends the options), wherever it stands; given more than once, the last wins.
+    """
+    scan = _LangScan(add_help=False, allow_abbrev=False)
+    scan.add_argument("--lang", action="append", default=[])
+    try:
+        found, _ = scan.parse_known_args(argv)
+    except UsageError:  # --lang without a value: the full parser says so, in the default language
+        return None
+    return found.lang[-1] if found.lang else None
+
+
+class _LangScan(argparse.ArgumentParser):
+    """The pre-parser for --lang: its mistakes are left for the full parser to report."""
+
+    def error(self, message: str):
+        raise UsageError(message)
 
 
 @contextlib.contextmanager
@@ -88,7 +100,7 @@ def _argparse_speaks(loc: Localizer) -> Iterator[None]:
 
 
 def build_parser(loc: Localizer) -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
     common.add_argument("--lang", metavar="LANG", default=argparse.SUPPRESS,
                         help=loc._("language: %(choices)s (default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG)",
                                    choices=", ".join(UI_LOCALES)))
@@ -96,7 +108,7 @@ def build_parser(loc: Localizer) -> argparse.ArgumentParser:
                         help=loc._("also load briefings from DIR (repeatable; see also BRIEFING_PATH)"))
 
     parser = _Parser(
-        prog="briefing", parents=[common], add_help=False,
+        prog="briefing", parents=[common], add_help=False, allow_abbrev=False,
         description=loc._("Briefings on one news event, compared source by source, in Russian and English."),
         epilog=loc._("Without a command, the dashboard opens."))
     parser._loc = loc
@@ -106,7 +118,8 @@ def build_parser(loc: Localizer) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar=loc._("COMMAND"), title=loc._("commands"))
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, parents=[common], add_help=False, help=help_text, description=help_text)
+        sub = commands.add_parser(name, parents=[common], add_help=False, allow_abbrev=False, help=help_text,
+                                  description=help_text)
         sub._loc = loc
         _add_help(sub, loc)
         return sub
@@ -160,6 +173,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace, loc: Localizer) -> int:
     folders = getattr(args, "data", [])
     command = args.command or "show"
+    if "" in folders or (command == "check" and "" in args.files):
+        # An empty path would mean the current folder, searched to the bottom: never what was meant.
+        raise UsageError(loc._("an empty path was given where a file or folder was expected"))
     if command == "schema":
         return _schema(loc)
     if command == "check":

@@ -33,6 +33,7 @@ OS_REASONS = {
     errno.ELOOP: N_("its symbolic links form a loop"),
     errno.ENOENT: N_("it does not exist, or is a broken symbolic link"),
     errno.EIO: N_("input/output error"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
 }
 @dataclass(frozen=True)
 class LoadError:
@@ -64,11 +65,26 @@ class Library:
 
 
 def search_folders(extra: Iterable[str | Path] = (), environ: Mapping[str, str] | None = None) -> list[Path]:
-    """The bundled briefings, then folders given with --data, then those in BRIEFING_PATH."""
+    """The bundled briefings, then folders given with --data, then those in BRIEFING_PATH.
+
+    As with PATH, an entry of BRIEFING_PATH that is empty or does not exist is
+    skipped without a word; one that exists but cannot be read is kept, so that
+    loading reports it.  Every --data path is kept: one that does not exist is
+    reported.
+    """
     environ = os.environ if environ is None else environ
     folders = [resources.briefings_dir(), *map(Path, extra)]
-    folders += [Path(p) for p in environ.get(ENV_PATH, "").split(os.pathsep) if p]
+    folders += [Path(p) for p in environ.get(ENV_PATH, "").split(os.pathsep) if p and not _absent(p)]
     return folders
+
+
+def _absent(path: str) -> bool:
+    """True when nothing, not even a broken link, is at `path`; False when something is or it cannot be told."""
+    try:
+        os.lstat(path)
+    except OSError as exc:
+        return exc.errno in (errno.ENOENT, errno.ENOTDIR)
+    return False
 
 
 def find_files(folders: Iterable[Path]) -> tuple[list[Path], list[LoadError]]:
@@ -85,16 +101,24 @@ def find_files(folders: Iterable[Path]) -> tuple[list[Path], list[LoadError]]:
         errors.append(_os_error(Path(exc.filename), exc, N_("cannot read the folder: {reason}")))
 
     for folder in folders:
-        if folder.is_dir():
+        try:
+            is_folder = stat.S_ISDIR(os.stat(folder).st_mode)  # follows a link: a linked top folder is searched
+        except OSError as exc:
+            if not _absent(str(folder)) and exc.errno in (errno.ENOENT, errno.ELOOP):
+                is_folder = False  # a broken link or a link loop: loading it says which
+            elif exc.errno in (errno.ENOENT, errno.ENOTDIR):
+                errors.append(LoadError(folder, N_("no such file or folder")))
+                continue
+            else:  # a parent without permission, a name too long: one line, and the other folders still load
+                errors.append(_os_error(folder, exc, N_("cannot read the folder: {reason}")))
+                continue
+        if is_folder:
             found = []
             for root, dirs, names in os.walk(folder, onerror=unreadable):
                 dirs.sort()
                 found += [Path(root) / n for n in sorted(names) if n.endswith(".toml")]
-        elif os.path.lexists(folder):
-            found = [folder]
         else:
-            errors.append(LoadError(folder, N_("no such file or folder")))
-            continue
+            found = [folder]
         for path in found:
             key = os.path.realpath(path)  # one file reached twice, through a link or two folders, loads once
             if key not in seen:

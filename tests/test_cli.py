@@ -127,3 +127,79 @@ def test_print_into_a_closed_pipe_ends_quietly():
 
 def test_print_works_from_any_directory(tmp_path):
     assert run("print", "kz-iaea-far-east-2025", cwd=tmp_path).stdout.startswith("Kazakhstan")
+
+
+# --- paths and --lang, as given -----------------------------------------------------------------------------------
+
+LISTED = "kz-iaea-far-east-2025"
+
+
+def test_a_briefing_path_entry_that_does_not_exist_is_skipped_like_path(tmp_path):
+    result = run("list", env={"BRIEFING_PATH": os.pathsep.join([str(tmp_path / "absent"), "", "/no/such"])})
+    assert result.returncode == 0 and result.stderr == "" and result.stdout.startswith(LISTED)
+
+
+def test_a_data_path_that_does_not_exist_is_still_an_error(tmp_path):
+    result = run("--data", str(tmp_path / "absent"), "list")
+    assert result.returncode == 2 and result.stderr == f"{tmp_path / 'absent'}: no such file or folder\n"
+    assert result.stdout.startswith(LISTED)
+
+
+@pytest.mark.parametrize("args", [["--data", "", "list"], ["--data=", "print"], ["check", ""], ["check", "x", ""]])
+@pytest.mark.parametrize("locale, line", [
+    ("en", "briefing: an empty path was given where a file or folder was expected\n"),
+    ("ru", "briefing: вместо файла или папки указан пустой путь\n")])
+def test_an_empty_path_is_refused_with_one_line(tmp_path, args, locale, line):
+    result = run(*args, "--lang", locale, cwd=tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", line)
+
+
+@pytest.mark.parametrize("where", ["data", "env"])
+def test_a_name_too_long_gives_one_line_and_the_good_briefings_are_listed(tmp_path, where):
+    long = str(tmp_path / ("x" * 300))
+    args, env = (["--data", long], None) if where == "data" else ([], {"BRIEFING_PATH": long})
+    result = run(*args, "list", env=env)
+    assert result.returncode == 2 and result.stdout.startswith(LISTED)
+    assert result.stderr == f"{long}: cannot read the folder: the name is too long\n"
+
+
+def test_a_folder_behind_a_parent_without_permission_gives_one_line(tmp_path, monkeypatch):
+    """As root no permission is ever missing, so the refusal is made by os.stat itself."""
+    import errno
+
+    from briefing.i18n import localizer
+    from briefing.store import find_files
+
+    hidden = tmp_path / "locked" / "inside"
+    real_stat = os.stat
+
+    def stat(path, *args, **kwargs):
+        if Path(path) == hidden:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat)
+    good = tmp_path / "good"
+    good.mkdir()
+    (good / "a.toml").write_text("")
+    files, errors = find_files([hidden, good])
+    assert files == [good / "a.toml"]
+    assert [e.describe(localizer("en")) for e in errors] == [f"{hidden}: cannot read the folder: no permission to read it"]
+
+
+@pytest.mark.parametrize("args, russian", [
+    (["--lang=ru", "list", "--lang", "en"], False),
+    (["--lang", "en", "list", "--lang=ru"], True),
+    (["list", "--lang", "ru", "--lang", "en"], False),
+    (["--lang", "en", "--lang", "ru", "list"], True),
+])
+def test_the_last_lang_wins_wherever_it_stands(args, russian):
+    result = run(*args)
+    assert result.returncode == 0 and ("ноября" in result.stdout) == russian
+
+
+@pytest.mark.parametrize("args", [["--lan", "ru", "list"], ["list", "--lan", "ru"], ["print", "--wid", "40"],
+                                  ["--dat", "x", "list"]])
+def test_abbreviated_options_are_refused(args):
+    result = run(*args)
+    assert result.returncode == 2 and result.stdout == "" and "Traceback" not in result.stderr

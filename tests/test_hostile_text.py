@@ -16,13 +16,14 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing.analysis import analyse
 from briefing.i18n import localizer
 from briefing.model import Briefing
-from briefing.sanitize import escaped, one_line, output, plain
+from briefing.sanitize import escaped, is_safe_line, one_line, output, plain
 from briefing.store import LoadError, load_file
 from briefing.text import render
 from tests.conftest import REPO, minimal_briefing_data, source
@@ -46,8 +47,18 @@ anything = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(st.characters(
 FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def unsafe_characters(text: str, newlines: bool = True) -> list[str]:
-    return [c for c in text if unicodedata.category(c) in UNSAFE_CATEGORIES and not (newlines and c == "\n")]
+#: Format characters that belong to grapheme clusters and are kept: the zero-width non-joiner and joiner.
+JOINERS = {"\u200c", "\u200d"}
+#: An emoji tag sequence (UTS #51): an emoji, tag characters, the cancel tag; its tags are kept too.
+EMOJI_TAG_SEQUENCE = regex.compile("(?<=\\p{Emoji}(?:\\p{Emoji_Modifier}|\ufe0f)?)[\U000e0020-\U000e007e]++\U000e007f")
+
+
+def unsafe_characters(text: str, newlines: bool = True, clusters: bool = True) -> list[str]:
+    """Characters a terminal may act on; with `clusters`, less the joiners and emoji tag sequences kept on purpose."""
+    if clusters:
+        text = EMOJI_TAG_SEQUENCE.sub("", text)
+    return [c for c in text if unicodedata.category(c) in UNSAFE_CATEGORIES and not (newlines and c == "\n")
+            and not (clusters and c in JOINERS)]
 
 
 def run(*args: str, env: dict | None = None):
@@ -82,7 +93,7 @@ def test_escaped_is_one_safe_line_and_stable(text):
 
 
 @FAST
-@given(st.text().filter(lambda t: not unsafe_characters(t, newlines=False) and "\n" not in t))
+@given(st.text().filter(lambda t: not unsafe_characters(t, newlines=False, clusters=False) and "\n" not in t))
 def test_escaped_leaves_safe_text_alone(text):
     assert escaped(text) == text
 
@@ -90,7 +101,8 @@ def test_escaped_leaves_safe_text_alone(text):
 @FAST
 @given(st.text())
 def test_output_keeps_newlines_and_nothing_unsafe(text):
-    assert unsafe_characters(output(text)) == [] and output(text).count("\n") == text.count("\n")
+    line_ends = text.replace("\r\n", "\n").replace("\r", "\n").count("\n")
+    assert unsafe_characters(output(text)) == [] and output(text).count("\n") == line_ends
 
 
 @pytest.mark.parametrize(("text", "shown"), [
@@ -98,7 +110,11 @@ def test_output_keeps_newlines_and_nothing_unsafe(text):
     ("\x1b]8;;https://evil.example\x1b\\link\x1b]8;;\x1b\\ text", "link text"),
     ("\x1b]0;pwned\x07Title", "Title"),
     ("\x9b31mC1 CSI", "C1 CSI"),
-    ("in\u200bvis\u200dible \u202eevil\u202c", "invisible evil"),
+    ("in\u200bvis\u2060ible \u202eevil\u202c \u2066iso\u2069 \u202aemb\u202c", "invisible evil iso emb"),
+    ("a\x1b(Bb\x1b)0c\x1b#8d", "abcd"),  # two-byte escapes go whole, not leaving "(B"
+    ("one\rtwo", "one\ntwo"),  # a lone carriage return never joins two words
+    ("\x9d" * 3 + "osc\x07after", "after"),
+    ("\x1b]0;never ended", "0;never ended"),
     ("[bold]markup[/bold] [@click=app.quit]quit[/]", "[bold]markup[/bold] [@click=app.quit]quit[/]"),
     ("tab\tand\r\nline", "tab and\nline"),
 ])
@@ -235,3 +251,94 @@ def test_arguments_with_escape_codes_are_shown_escaped(args, shown):
     stderr = result.stderr.decode("utf-8")
     assert shown in stderr and "Traceback" not in stderr
     assert unsafe_characters(stderr) == []
+
+
+# --- grapheme clusters are kept whole; the guard stays linear ------------------------------------------------------
+
+ENGLAND = "\U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f"
+
+
+@pytest.mark.parametrize("text", [
+    "می\u200cخواهم",  # Persian: the non-joiner keeps the prefix unjoined
+    "क्\u200dष",  # Devanagari: the joiner asks for a half form
+    "\U0001f468\u200d\U0001f469\u200d\U0001f467",  # a family: one emoji made of three
+    "\u263a\ufe0f \u845b\U000e0100",  # emoji presentation selector; an ideographic variation selector
+    ENGLAND, "\U0001f44b\U0001f3fd\U000e0067\U000e007f",  # tag sequences, also after a skin tone
+])
+def test_characters_of_a_grapheme_cluster_are_kept(text):
+    assert plain(text) == one_line(text) == output(text) == text
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("a\U000e0041b", "ab"),  # a lone tag
+    ("a\U000e0067\U000e0062\U000e007fb", "ab"),  # tags after a letter, not an emoji
+    ("\U0001f3f4\U000e0067\U000e0062", "\U0001f3f4"),  # no cancel tag: not a sequence
+    ("\U0001f3f4\U000e007f", "\U0001f3f4"),  # a cancel tag alone
+    (ENGLAND + "\U000e0041", ENGLAND),  # a tag after a complete sequence
+    ("\u202e" + ENGLAND + "\u2066", ENGLAND),
+])
+def test_tags_outside_an_emoji_tag_sequence_and_bidi_controls_are_removed(text, shown):
+    assert plain(text) == output(text) == shown
+
+
+def test_the_non_starter_list_matches_the_unicode_database():
+    """_NON_STARTERS is generated; it must hold every character whose decomposition starts with a non-starter."""
+    from briefing.sanitize import _NON_STARTERS
+
+    expected = {c for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF
+                and unicodedata.combining(unicodedata.normalize("NFD", chr(c))[0])}
+    found = {c for c in expected | set(range(0x300)) if regex.fullmatch(f"[{_NON_STARTERS}]", chr(c))}
+    assert found == expected
+
+
+def test_long_runs_of_combining_marks_are_normalized_in_stream_safe_form():
+    marks = "\u0316\u0301" * 40  # 80 non-starters of two classes: NFC sorts them
+    shown = plain("e" + marks)
+    assert shown.count("\u034f") == 2 and all(len(run) <= 31 for run in shown.split("\u034f"))
+    assert plain("e\u0301") == "\u00e9" and plain("e" + "\u0301" * 30) == "\u00e9" + "\u0301" * 29
+
+
+UNITS = {
+    "C0": "\x01\x02\x1f", "C1 CSI": "\x9b", "C1 OSC": "\x9d", "C1 DCS": "\x90", "C1 mixed": "\x9b\x9d\x90x",
+    "ESC sequences": "\x1b[31m\x1b(B", "unterminated OSC": "\x1b]52;c;", "long OSC body": "\x1b]" + "x" * 99,
+    "bidi": "\u202e\u2066", "combining marks": "\u0316\u0301", "letters with marks": "e\u0301",
+    "CJK": "漢字", "ASCII": "plain words ", "tags": "\U000e0041", "emoji tag sequences": ENGLAND,
+    "carriage returns": "a\r",
+}
+
+
+@pytest.mark.parametrize("unit", UNITS.values(), ids=UNITS.keys())
+@pytest.mark.parametrize("guard", [plain, one_line, escaped, output, is_safe_line], ids=lambda f: f.__name__)
+def test_every_guard_takes_linear_time(guard, unit):
+    """Ten times the text takes about ten times as long (a quadratic guard: a hundred times).
+
+    The bound is 30, not 10: 100 kB of text fits the processor's caches and
+    1 MB does not, which alone makes a linear scan of the larger text measure
+    up to 25 times slower here.  Each size is timed over enough calls to last some 10 ms, best of several
+    rounds, and the whole comparison is tried up to three times, since other
+    processes on a shared machine can slow any single round.
+    """
+    import gc
+    import time
+
+    def per_call(size: int, calls: int, rounds: int) -> float:
+        text = (unit * (size // len(unit) + 1))[:size]
+        best = float("inf")
+        for _ in range(rounds):
+            start = time.perf_counter()
+            for _ in range(calls):
+                guard(text)
+            best = min(best, (time.perf_counter() - start) / calls)
+        return best
+
+    calls = max(1, round(0.01 / max(per_call(100_000, 1, 1), 1e-6)))
+    ratios = []
+    gc.disable()
+    try:
+        for _ in range(3):
+            ratios.append(per_call(1_000_000, max(1, calls // 10), 2) / per_call(100_000, calls, 3))
+            if ratios[-1] < 30:
+                break
+    finally:
+        gc.enable()
+    assert min(ratios) < 30, ratios

@@ -93,3 +93,92 @@ def test_a_full_disk_raises_and_leaves_no_file(tmp_path, monkeypatch):
         save_brief(TEXT, tmp_path, "brief.en")
     assert raised.value.errno == errno.ENOSPC
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("code", [errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS])
+def test_without_hard_links_the_brief_is_created_exclusively_and_never_overwrites(tmp_path, monkeypatch, code):
+    """vfat, exFAT and SMB refuse os.link: the brief is written into a new file under the first free name."""
+    def no_links(source, target, **kwargs):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "link", no_links)
+    (tmp_path / "brief.en.txt").write_text("mine")
+    first, second = save_brief("one", tmp_path, "brief.en"), save_brief(TEXT, tmp_path, "brief.en")
+    assert (first.name, second.name) == ("brief.en-2.txt", "brief.en-3.txt")
+    assert (tmp_path / "brief.en.txt").read_text() == "mine"
+    assert first.read_text() == "one" and second.read_bytes() == TEXT.encode("utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.en-2.txt", "brief.en-3.txt", "brief.en.txt"]
+
+
+def test_without_hard_links_all_names_taken_is_file_exists(tmp_path, monkeypatch):
+    from briefing import save
+
+    monkeypatch.setattr(os, "link", lambda *a, **k: (_ for _ in ()).throw(OSError(errno.EPERM, "no links")))
+    monkeypatch.setattr(save, "MAX_TRIES", 2)
+    (tmp_path / "b.txt").write_text("1")
+    (tmp_path / "b-2.txt").write_text("2")
+    with pytest.raises(FileExistsError):
+        save_brief("three", tmp_path, "b")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b-2.txt", "b.txt"]
+
+
+def test_another_link_failure_is_raised_not_worked_around(tmp_path, monkeypatch):
+    monkeypatch.setattr(os, "link", lambda *a, **k: (_ for _ in ()).throw(OSError(errno.EIO, "I/O error")))
+    with pytest.raises(OSError) as raised:
+        save_brief("x", tmp_path, "b")
+    assert raised.value.errno == errno.EIO and list(tmp_path.iterdir()) == []
+
+
+# --- what the dashboard says about a save ------------------------------------------------------------------------
+
+HOSTILE_FOLDERS = ["clip\x1b]52;c;ZXZpbA==\x07board", "title\x1b]2;pwned\x07 bar", "st\x1b]2;x\x1b\\op"]
+
+
+@pytest.mark.parametrize("name", HOSTILE_FOLDERS)
+@pytest.mark.parametrize("locale", ["en", "ru"])
+def test_the_saved_notice_shows_a_hostile_folder_escaped_and_whole(tmp_path, monkeypatch, name, locale):
+    from briefing.analysis import analyse
+    from briefing.i18n import localizer
+    from briefing.sanitize import is_safe_line
+    from briefing.store import load_file
+    from briefing.tui.saving import save
+    from tests.conftest import FIRST_BRIEFING
+
+    folder = tmp_path / name
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    message, severity = save(analyse(load_file(FIRST_BRIEFING)), localizer(locale))
+    said = message(localizer(locale))
+    assert severity == "information" and is_safe_line(said)
+    assert "\x1b" not in said and "\x07" not in said and "\\x1b]" in said
+    assert " " not in said.split("/", 1)[1]  # no plain space inside the path: a notice never breaks it
+
+
+@pytest.mark.parametrize(("code", "folder_there", "reason"), [
+    (errno.ENOENT, False, "the folder no longer exists"),
+    (errno.ENOENT, True, "files cannot be created in this folder"),  # /proc answers ENOENT
+    (errno.EACCES, True, "permission denied"),
+    (errno.EPERM, True, "the operation is not permitted here"),
+    (errno.EROFS, True, "the file system is read-only"),
+    (errno.ENAMETOOLONG, True, "the file name would be too long"),
+    (errno.EIO, True, "Input/output error"),
+])
+def test_a_failed_save_names_the_right_reason(code, folder_there, reason):
+    from briefing.i18n import localizer
+    from briefing.tui.saving import reason as reason_of
+
+    assert reason_of(localizer("en"), OSError(code, os.strerror(code)), not folder_there) == reason
+    assert reason_of(localizer("ru"), OSError(code, os.strerror(code)), not folder_there)
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc")
+def test_saving_in_proc_is_not_called_a_missing_folder(monkeypatch):
+    from briefing.analysis import analyse
+    from briefing.i18n import localizer
+    from briefing.store import load_file
+    from briefing.tui.saving import save
+    from tests.conftest import FIRST_BRIEFING
+
+    monkeypatch.chdir("/proc/self")
+    message, severity = save(analyse(load_file(FIRST_BRIEFING)), localizer("en"))
+    assert severity == "error" and "no longer exists" not in message(localizer("en"))

@@ -14,6 +14,7 @@ from textual.app import App
 from textual.notifications import SeverityLevel
 
 from briefing.i18n import Localizer
+from briefing.sanitize import escaped
 
 Message = Callable[[Localizer], str]
 
@@ -32,12 +33,17 @@ class Notices:
     def say(self, message: Message, severity: SeverityLevel = "information") -> None:
         timeout = self.app.NOTIFICATION_TIMEOUT * (2 if severity == "error" else 1)
         self._live.append(_Notice(message, severity, time.monotonic() + timeout))
-        self.app.notify(message(self.app.loc), severity=severity, timeout=timeout, markup=False)
+        self.app.notify(_inert(message(self.app.loc)), severity=severity, timeout=timeout, markup=False)
 
     def relocalize(self) -> None:
         now = time.monotonic()
         self._live = [n for n in self._live if n.until > now]
         self.app.clear_notifications()
         for notice in self._live:
-            self.app.notify(notice.message(self.app.loc), severity=notice.severity,
+            self.app.notify(_inert(notice.message(self.app.loc)), severity=notice.severity,
                             timeout=notice.until - now, markup=False)
+
+
+def _inert(text: str) -> str:
+    """A notice as shown: each line's control characters as visible escapes, never sent to the terminal."""
+    return "\n".join(escaped(line) for line in text.split("\n"))
