@@ -418,7 +418,7 @@ def _derive_one(index: int, figure: DerivedFigure, operands: tuple, counted) -> 
     problem = _operand_problem(index, figure, operands)
     if problem:
         raise problem
-    kind = figure.kind
+    kind, first = figure.kind, operands[0]
     measured = [figure_interval(op) for op in operands]
     approximate = any(op.qualifier == "about" or isinstance(op.value, list) for op in operands)
 

@@ -193,7 +193,7 @@ async def test_bars_pair_operating_with_construction_with_qualified_labels(libra
 @pytest.mark.parametrize("locale", ["en", "ru"])
 async def test_p_saves_exactly_what_print_width_80_prints(library, locale, tmp_path, monkeypatch):
     printed = subprocess.run(
-        [sys.executable, "-m", "briefing", "print", "--width", "80", "--lang", locale],
+        [sys.executable, "-m", "briefing", "print", "kz-iaea-far-east-2025", "--width", "80", "--lang", locale],
         capture_output=True, check=True, env={"PATH": "", "PYTHONIOENCODING": "utf-8"}).stdout
     monkeypatch.chdir(tmp_path)
     (tmp_path / f"kz-iaea-far-east-2025.{locale}.txt").write_text("mine")

@@ -412,7 +412,7 @@ def test_no_color_draws_the_dashboard_without_a_single_colour(terminal):
     assert plain_term.finish() == 0
     assert colours_used(plain_term.output)  # the check below can see colours
 
-    term = terminal("show", env={"NO_COLOR": "1"})
+    term = terminal("show", "kz-iaea-far-east-2025", env={"NO_COLOR": "1"})
     assert term.read_until(b"Quit")
     term.type(b"3\x1b[B?")  # a selected row, a focused panel, a dialog
     assert term.read_until(b"Esc")

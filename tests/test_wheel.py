@@ -30,7 +30,7 @@ def test_unpacked_wheel_prints_from_another_directory(wheel, tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     code = f"import sys; sys.path.insert(0, {str(site)!r}); from briefing.cli import main; sys.exit(main())"
-    result = subprocess.run([sys.executable, "-I", "-c", code, "print", "--lang", "ru"], cwd=elsewhere,
+    result = subprocess.run([sys.executable, "-I", "-c", code, "print", "kz-iaea-far-east-2025", "--lang", "ru"], cwd=elsewhere,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "КЛЮЧЕВОЕ РЕШЕНИЕ" in result.stdout
