@@ -95,12 +95,12 @@ class FigureCheck(NamedTuple):
 
     statistic: Statistic
     other: Statistic
-    distance: Fraction | None  # relative gap between the two intervals, 0 when they overlap; None: no scale
+    distance: Fraction  # relative gap between the two intervals, 0 when they overlap
     reference: bool  # whether the other figure comes from reference datasets only
 
     @property
     def agrees(self) -> bool:
-        return self.distance is not None and self.distance <= REFERENCE_TOLERANCE
+        return self.distance <= REFERENCE_TOLERANCE
 
 
 class SiblingBreach(NamedTuple):
@@ -307,18 +307,16 @@ def _outliers(groups) -> tuple[str, ...]:
     return tuple(source for group in groups if group is not largest for _, _, source in group)
 
 
-_PRECISION_ORDER = ("time", "day", "month", "quarter", "half", "season", "year", "interval", "decade")
-
-
 def _precision_notes(group) -> tuple[PrecisionNote, ...]:
-    """For dates that agree: the sources whose date is coarser than the finest one given."""
-    dated = [(claim.precision, source) for claim, _, source in group if claim.kind == "date"]
-    if len({p for p, _ in dated}) < 2:
+    """For dates that agree: the sources whose date spans more time than the most precise one given."""
+    dated = [(claim.key[1] - claim.key[0], claim.precision, source) for claim, _, source in group
+             if claim.kind == "date"]
+    if not dated:
         return ()
-    finest = min(_PRECISION_ORDER.index(p) for p, _ in dated)
+    finest = min(length for length, _, _ in dated)
     notes: dict[str, list[str]] = {}
-    for precision, source in dated:
-        if _PRECISION_ORDER.index(precision) > finest:
+    for length, precision, source in dated:
+        if length > finest:
             notes.setdefault(precision, []).append(source)
     return tuple(PrecisionNote(p, tuple(s)) for p, s in notes.items())
 

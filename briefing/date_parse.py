@@ -38,9 +38,9 @@ _SEASON_GROUPS = {**{str(20 + n): ("season", n) for n in range(1, 5)},
 
 
 class DateFormError(ValueError):
-    """The text is not a date in any accepted form; `month` is set when only the month is impossible."""
+    """The text is not a date in any accepted form; `month` is set (0 too) when only the month is impossible."""
 
-    def __init__(self, text: object, month: int = 0):
+    def __init__(self, text: object, month: int | None = None):
         super().__init__(text)
         self.month = month
 

@@ -39,11 +39,14 @@ QUALIFIED = {
     "no-more-than": N_("no more than %(value)s"),
     "unbounded": N_("%(value)s (no bound can be given)"),
 }
+MINUS = "\u2212"
 #: Counted things are fewer, not less.
 FEWER = N_("fewer than %(value)s")
 RANGE = N_("%(low)s–%(high)s")
+#: A range whose ends need their unit each, or whose low end is negative.
+RANGE_WORDS = N_("%(low)s to %(high)s")
 #: A derived value whose operands' qualifiers allow only a range: the nominal result, then the range.
-WITHIN = N_("%(value)s (anywhere in %(range)s)")
+WITHIN = N_("%(value)s (the qualifiers allow %(range)s)")
 MARGIN = N_("%(value)s ± %(margin)s")
 #: Qualifiers after which a language puts the counted noun in the genitive, and the plural
 #: category whose form is that genitive (Russian: "более 21 реактора", "около 63 реакторов").
@@ -72,7 +75,11 @@ def quantity(loc: Localizer, value, unit: str, qualifier: str = "exact", nouns=N
     """
     kind = units.kind(unit, nouns) or "counted"
     genitive = qualifier in GENITIVE_AFTER.get(loc.locale, ())
-    if high is not None:
+    if high is not None and (kind == "currency" or value < 0):  # each end whole: "−$7.50 to $17.50"
+        low_text, high_text = (_with_unit(loc, kind, unit, per, scale, nouns, _bare(loc, kind, end, digits), end,
+                                          genitive, digits) for end in (value, high))
+        core = loc._(RANGE_WORDS, low=low_text, high=high_text)
+    elif high is not None:
         core = _with_unit(loc, kind, unit, per, scale, nouns, loc._(RANGE, low=_bare(loc, kind, value, digits),
                                                                     high=_bare(loc, kind, high, digits)),
                           high, genitive, digits)
@@ -90,16 +97,12 @@ def quantity(loc: Localizer, value, unit: str, qualifier: str = "exact", nouns=N
 
 
 def _bare(loc: Localizer, kind: str, value, digits: int | None) -> str:
-    """The number alone; for percent the number with its sign, as CLDR's percent pattern puts it."""
+    """The number alone, a negative one with a true minus sign; for percent with its sign, as CLDR puts it."""
     if kind == units.PERCENT:
-        fraction = Fraction(value) / 100
-        shown = digits if digits is not None else _percent_digits(value)
-        return loc.percent(fraction, shown)
-    return loc.number(value, digits)
-
-
-def _percent_digits(value) -> int:
-    return written_digits(value)
+        text = loc.percent(Fraction(value) / 100, digits if digits is not None else written_digits(value))
+    else:
+        text = loc.number(value, digits)
+    return text.replace("-", MINUS, 1) if value < 0 else text
 
 
 def _category(loc: Localizer, value, genitive: bool, scaled: bool) -> str:
@@ -178,7 +181,7 @@ def _currency(loc: Localizer, code: str, number: str, category: str, scaled: boo
     pattern = loc.babel.currency_formats["standard"].pattern.partition(";")[0]
     zero = format_currency(0, code, locale=loc.babel, currency_digits=False,
                            format=pattern.replace("#,##0.00", "0"))
-    sign = "-" if number.startswith("-") else ""
+    sign = MINUS if number.startswith(MINUS) else ""
     return (sign + zero.replace("0", number.removeprefix(sign), 1)).replace(" ", NBSP)
 
 
@@ -223,9 +226,9 @@ def arithmetic(loc: Localizer, result: DerivedResult, nouns=None) -> str:
 
 
 def _signed(text: str, result: DerivedResult) -> str:
-    """A change shows its sign: '+137,000 barrels' or '−18.0%', with a true minus sign."""
+    """A change shows its sign: '+137,000 barrels' or '−18.0%' (negative numbers carry their minus already)."""
     if result.nominal < 0:
-        return text.replace("-", "−", 1)
+        return text
     return "+" + text if result.nominal > 0 and result.reading.qualifier in ("exact", "range") else text
 
 
@@ -245,10 +248,8 @@ def reference_rule_text(loc: Localizer) -> str:
 
 
 def check_text(loc: Localizer, check: FigureCheck) -> str:
-    """'consistent' or 'differs by 68%' ('differs' where no relative gap exists)."""
+    """'consistent' or 'differs by 68%'."""
     if check.agrees:
         return loc._("consistent")
-    if check.distance is None:
-        return loc._("differs")
     return loc._("differs by %(gap)s", gap=loc.percent(check.distance))
 

@@ -222,6 +222,8 @@ class Localizer:
         skeleton = _INTERVAL_SKELETONS.get(start.precision)
         plain = not (start.part or end.part or start.approximate or end.approximate or start.uncertain
                      or end.uncertain)
+        if plain and end.precision == start.precision and end.first() == start.first():
+            return self._fuzzy(start)  # an interval of one day, month or year is that day, month or year
         if skeleton and plain and end.precision == start.precision:
             return format_interval(start.first(), end.first(), skeleton, locale=self.babel).replace(" ", NBSP)
         return self._("%(start)s – %(end)s", start=self._fuzzy(start), end=self._fuzzy(end))

@@ -46,11 +46,12 @@ class Interval(NamedTuple):
         """Whether some value lies in both."""
         return not (_before(self, other) or _before(other, self))
 
-    def gap(self, other: Interval) -> Fraction | None:
-        """Relative distance from this interval to another: 0 when they overlap.
+    def gap(self, other: Interval) -> Fraction:
+        """Relative distance between two intervals: 0 when they overlap.
 
-        The gap is measured from the nearer end of `other` and divided by
-        that end's magnitude; None when that end is 0 (no relative gap exists).
+        The gap between their nearer ends, divided by the larger magnitude of
+        those two ends, so that it is the same whichever interval is asked
+        (two ends that are both 0 would overlap).
         """
         if _before(self, other):
             near, far = other.lo, self.hi
@@ -58,7 +59,7 @@ class Interval(NamedTuple):
             near, far = other.hi, self.lo
         else:
             return Fraction(0)
-        return abs(near - far) / abs(near) if near else None
+        return abs(near - far) / max(abs(near), abs(far))
 
 
 def _before(a: Interval, b: Interval) -> bool:

@@ -133,7 +133,7 @@ def _parse_fuzzy_date(value: Any) -> FuzzyDate:
     try:
         return parse(value)
     except DateFormError as error:
-        if error.month:
+        if error.month is not None:
             raise problem("bad_month", value=value, month=error.month) from None
         raise problem("bad_date", value=repr(value)[:40]) from None
 
@@ -609,7 +609,8 @@ def _unit_problems(brief: Briefing, figure: Figure, path: str):
         else:
             yield problem("unknown_unit", path=f"{path}.unit", unit=unit, nearest=_nearest(unit, brief.counted))
     if figure.per is not None and figure.per not in units.cldr_units():
-        yield problem("bad_per", path=f"{path}.per", per=figure.per, nearest=_nearest(figure.per, ()))
+        found = units.nearest(figure.per, (), cldr_only=True)
+        yield problem("bad_per", path=f"{path}.per", per=figure.per, nearest=", ".join(found) or "—")
 
 
 def _nearest(unit: str, counted) -> str:

@@ -191,9 +191,10 @@ def dimension(unit: str, per: str | None = None) -> Dimension:
     return Dimension(key, Fraction(factor))
 
 
-def nearest(unit: str, counted: Mapping[str, object] = ()) -> list[str]:
-    """Up to three known unit names closest in spelling to an unknown one."""
+def nearest(unit: str, counted: Mapping[str, object] = (), cldr_only: bool = False) -> list[str]:
+    """Up to three known unit names closest in spelling to an unknown one (only CLDR units for `per`)."""
     import difflib
 
-    known = [*cldr_units(), *currencies(), *counted, *shipped_counted(), PERCENT, *LEGACY_UNITS]
+    known = [*cldr_units()] if cldr_only else [*cldr_units(), *currencies(), *counted, *shipped_counted(),
+                                                PERCENT, *LEGACY_UNITS]
     return difflib.get_close_matches(unit, known, n=3, cutoff=0.6)

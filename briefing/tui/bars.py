@@ -95,6 +95,8 @@ class Bars(Localized, Widget):
                 if side_by_side:
                     lines.append(Content.assemble(
                         (_pad(title if n == 0 else "", title_width), "bold"), _pad(label, label_width), *drawn))
-                else:
-                    lines += [Content.assemble((title, "bold"), " · ", label), Content.assemble(*drawn)]
+                else:  # stacked: the chart's title once, then each label above its bar
+                    if n == 0:
+                        lines.append(Content.styled(title, "bold"))
+                    lines += [Content(label), Content.assemble(*drawn)]
         return lines
