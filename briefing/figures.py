@@ -73,7 +73,7 @@ def quantity(loc: Localizer, value, unit: str, qualifier: str = "exact", nouns=N
     (shown with `digits` decimals).  Raises nothing for any value a brief
     may hold: CLDR data is looked up with fallbacks to the plural 'other'.
     """
-    kind = units.kind(unit, nouns) or "counted"
+    kind = units.kind(unit, nouns)
     genitive = qualifier in GENITIVE_AFTER.get(loc.locale, ())
     if high is not None and (kind == "currency" or value < 0):  # each end whole: "−$7.50 to $17.50"
         low_text, high_text = (_with_unit(loc, kind, unit, per, scale, nouns, _bare(loc, kind, end, digits), end,

@@ -124,25 +124,25 @@ def is_currency(unit: str) -> bool:
     return len(unit) == 3 and unit.isascii() and unit.isupper()
 
 
-def kind(unit: str, counted: Mapping[str, object] | None = None) -> str | None:
-    """'percent', 'cldr', 'currency' or 'counted' for a unit this brief can show; None for an unknown one.
+def kind(unit: str, counted: Mapping[str, object] | None = None) -> str:
+    """'percent', 'counted', 'currency' or 'cldr': what a unit of a validated brief is.
 
-    `counted` is the brief's own declarations; percentage-point and the
-    format-1 counted nouns are always known.
+    Told from the unit's form alone, without loading CLDR data, since
+    validation (is_known) has already refused every unit that is none of them.
+    `counted` is the brief's own declarations.
     """
     if unit == PERCENT:
         return PERCENT
-    if canonical(unit) in cldr_units():
-        return "cldr"
-    if is_currency(unit) and unit in currencies():
-        return "currency"
     if counted_forms(unit, counted) is not None:
         return "counted"
-    return None
+    return "currency" if is_currency(unit) else "cldr"
 
 
 def is_known(unit: str, counted: Mapping[str, object] | None = None) -> bool:
-    return kind(unit, counted) is not None
+    """Whether a brief may use the unit: percent, a counted noun, an ISO 4217 code CLDR names, or a CLDR unit
+    every content language can name."""
+    return (unit == PERCENT or counted_forms(unit, counted) is not None
+            or (is_currency(unit) and unit in currencies()) or canonical(unit) in cldr_units())
 
 
 def unnamed_in(unit: str) -> str:
@@ -170,9 +170,15 @@ def plural_categories(language: str) -> tuple[str, ...]:
 
 
 def counted_forms(unit: str, declared: Mapping[str, Mapping[str, Mapping[str, str]]] | None):
-    """The plural forms of a counted noun, {language: {category: form}}, or None if it is not one."""
+    """The plural forms of a counted noun, {language: {category: form}}, or None if it is not one.
+
+    The shipped file is read only for a unit that is neither declared nor
+    of another kind's form (a CLDR id has a hyphen, a currency is three capitals).
+    """
     if declared and unit in declared:
         return declared[unit]
+    if unit != PERCENTAGE_POINT and ("-" in unit or is_currency(unit)):
+        return None
     return shipped_counted().get(unit)
 
 
