@@ -149,26 +149,29 @@ def _length(unit: str) -> str:
 
 
 def _cldr(loc: Localizer, unit: str, number: str, category: str) -> str:
+    """The number in the unit's CLDR pattern for its plural category (validation made sure 'other' exists)."""
     patterns = loc.babel._data["unit_patterns"][unit]
-    forms = patterns.get(_length(unit)) or patterns["short"]
-    pattern = forms.get(category) or forms.get("other") or next(iter(forms.values()))
+    forms = patterns.get(_length(unit)) or patterns.get("long") or patterns["short"]
+    pattern = forms.get(category) or forms["other"]
     return pattern.replace("{0}", number).replace(" ", NBSP)
 
 
 def _per(loc: Localizer, text: str, per: str) -> str:
-    """'206,000 barrels per day': the unit's own 'per' pattern, else CLDR's compound one."""
-    length = _length(per)
+    """'206,000 barrels per day': the unit's own 'per' pattern, else CLDR's compound 'per' pattern
+    around the unit's singular name, at the unit's length where CLDR has it, else at the other length."""
     patterns = loc.babel._data["unit_patterns"][per]
-    own = (patterns.get(length) or {}).get("per")
-    if own:
-        return own.replace("{0}", text).replace(" ", NBSP) if own.startswith("{0}") else own.replace("{0}", text)
     compound = loc.babel._data["compound_unit_patterns"]["per"]
-    template = (compound.get(length) or compound["short"]).get("compound") or compound["short"]["compound"]
-    if length not in compound or "compound" not in compound[length]:
-        length = "short"
-    forms = patterns.get(length) or patterns["short"]
-    name = (forms.get("one") or forms.get("other")).replace("{0}", "").strip()
-    return template.replace("{0}", text).replace("{1}", name)
+    preferred = _length(per)
+    for length in (preferred, "long" if preferred == "short" else "short"):
+        forms = patterns.get(length) or {}
+        own = forms.get("per")
+        if own:
+            return own.replace("{0}", text).replace(" ", NBSP) if own.startswith("{0}") else own.replace("{0}", text)
+        template = (compound.get(length) or {}).get("compound")
+        singular = forms.get("one") or forms.get("other")
+        if template and singular:
+            return template.replace("{0}", text).replace("{1}", singular.replace("{0}", "").strip())
+    return f"{text}/{per}"  # not reached for a unit that passed validation: both lengths name it
 
 
 def _currency(loc: Localizer, code: str, number: str, category: str, scaled: bool) -> str:

@@ -88,14 +88,23 @@ class Dimension(NamedTuple):
     factor: Fraction
 
 
+def _formattable(patterns) -> bool:
+    """Whether CLDR gives a unit a pattern for the 'other' plural form at the length the brief uses."""
+    forms = patterns.get("long") or patterns.get("short") or {}
+    return "{0}" in (forms.get("other") or "")
+
+
 @functools.cache
 def cldr_units() -> frozenset[str]:
-    """Every CLDR unit id Babel can format in every content language."""
+    """Every CLDR unit id Babel can format in every content language (a plural pattern at least for 'other')."""
     from babel import Locale
 
     from briefing.i18n import CONTENT_LOCALES
 
-    names = [set(Locale.parse(locale)._data["unit_patterns"]) for locale in CONTENT_LOCALES]
+    names = []
+    for locale in CONTENT_LOCALES:
+        patterns = Locale.parse(locale)._data["unit_patterns"]
+        names.append({unit for unit in patterns if _formattable(patterns[unit])})
     return frozenset(set.intersection(*names))
 
 
@@ -151,7 +160,10 @@ def unnamed_in(unit: str) -> str:
 
     from briefing.i18n import CONTENT_LOCALES
 
-    has = {locale: canonical(unit) in Locale.parse(locale)._data["unit_patterns"] for locale in CONTENT_LOCALES}
+    has = {}
+    for locale in CONTENT_LOCALES:
+        patterns = Locale.parse(locale)._data["unit_patterns"]
+        has[locale] = canonical(unit) in patterns and _formattable(patterns[canonical(unit)])
     return next((locale for locale, known in has.items() if not known), "") if any(has.values()) else ""
 
 
