@@ -171,7 +171,7 @@ def _per(loc: Localizer, text: str, per: str) -> str:
         singular = forms.get("one") or forms.get("other")
         if template and singular:
             return template.replace("{0}", text).replace("{1}", singular.replace("{0}", "").strip())
-    return f"{text}/{per}"  # not reached for a unit that passed validation: both lengths name it
+    raise LookupError(per)  # validation admits only units.per_units(), which one of the lengths words
 
 
 def _currency(loc: Localizer, code: str, number: str, category: str, scaled: bool) -> str:

@@ -608,7 +608,7 @@ def _unit_problems(brief: Briefing, figure: Figure, path: str):
             yield problem("unnamed_unit", path=f"{path}.unit", unit=unit, language=missing)
         else:
             yield problem("unknown_unit", path=f"{path}.unit", unit=unit, nearest=_nearest(unit, brief.counted))
-    if figure.per is not None and figure.per not in units.cldr_units():
+    if figure.per is not None and figure.per not in units.per_units():
         found = units.nearest(figure.per, (), cldr_only=True)
         yield problem("bad_per", path=f"{path}.per", per=figure.per, nearest=", ".join(found) or "—")
 

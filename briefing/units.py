@@ -123,6 +123,30 @@ def shipped_counted() -> Mapping[str, Mapping[str, Mapping[str, str]]]:
         return tomllib.load(handle)
 
 
+def _nameable_per(patterns, compound) -> bool:
+    """Whether a unit can follow 'per': its own 'per' pattern, or CLDR's compound one and its singular name."""
+    for length in ("short", "long"):
+        forms = patterns.get(length) or {}
+        if forms.get("per") or ((compound.get(length) or {}).get("compound") and (forms.get("one") or forms.get("other"))):
+            return True
+    return False
+
+
+@functools.cache
+def per_units() -> frozenset[str]:
+    """The CLDR units every content language can word after 'per' (barrels per day, $ per barrel)."""
+    from babel import Locale
+
+    from briefing.i18n import CONTENT_LOCALES
+
+    found = set(cldr_units())
+    for locale in CONTENT_LOCALES:
+        data = Locale.parse(locale)._data
+        compound = data["compound_unit_patterns"]["per"]
+        found = {unit for unit in found if _nameable_per(data["unit_patterns"][unit], compound)}
+    return frozenset(found)
+
+
 def canonical(unit: str) -> str:
     """A format-1 short name as its CLDR id; any other unit as it is."""
     return LEGACY_UNITS.get(unit, unit)
@@ -210,9 +234,9 @@ def dimension(unit: str, per: str | None = None) -> Dimension:
 
 
 def nearest(unit: str, counted: Mapping[str, object] = (), cldr_only: bool = False) -> list[str]:
-    """Up to three known unit names closest in spelling to an unknown one (only CLDR units for `per`)."""
+    """Up to three known unit names closest in spelling to an unknown one (only those that can follow `per`)."""
     import difflib
 
-    known = [*cldr_units()] if cldr_only else [*cldr_units(), *currencies(), *counted, *shipped_counted(),
+    known = [*per_units()] if cldr_only else [*cldr_units(), *currencies(), *counted, *shipped_counted(),
                                                 PERCENT, *LEGACY_UNITS]
     return difflib.get_close_matches(unit, known, n=3, cutoff=0.6)
