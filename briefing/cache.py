@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import secrets
 import stat
 import sys
 import time
@@ -204,7 +203,7 @@ class BriefingCache:
         data = MAGIC + _checksum(key, content) + b"\n" + content
         if len(data) > MAX_ENTRY_BYTES:
             return
-        temporary = f".{secrets.token_hex(8)}{_TEMPORARY}"
+        temporary = f".{os.urandom(8).hex()}{_TEMPORARY}"
         try:
             fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600,
                          dir_fd=self.fd)
