@@ -10,7 +10,10 @@ Textual, so they start as fast as the platform allows.
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
+import functools
+import importlib
 import json
 import os
 import shutil
@@ -196,6 +199,9 @@ def _run(args: argparse.Namespace, loc: Localizer) -> int:
                                    ids=", ".join(library.briefings)))
         _print(loc, library.briefings[brief_id], args.width)
         return status
+    if not _is_utf8(sys.stdout):
+        raise UsageError(loc._("the dashboard needs a terminal that uses UTF-8, not %(encoding)s; "
+                               "use 'briefing print' for plain text", encoding=sys.stdout.encoding))
     from briefing.tui.launch import run_dashboard
 
     return max(status, run_dashboard(library, brief_id, loc.locale))
@@ -282,8 +288,45 @@ def _translate_descriptions(node: object, loc: Localizer) -> None:
             _translate_descriptions(value, loc)
 
 
-#: No-break and narrow no-break spaces, for an output encoding that lacks them.
-_PLAIN_SPACES = str.maketrans(dict.fromkeys(NO_BREAK_SPACES, " "))
+#: What a character is written as in an output encoding that lacks it, or that writes it as a byte
+#: a terminal may take for a C1 control: typography has plain-text stand-ins.
+FALLBACKS = {
+    "—": "-", "–": "-", "−": "-", "‐": "-", "‑": "-", "─": "-", "«": '"', "»": '"', "“": '"', "”": '"', "„": '"',
+    "‘": "'", "’": "'", "•": "*", "·": "-", "…": "...", "≈": "~", "÷": "/", "×": "x", "≠": "!=",
+    **dict.fromkeys(NO_BREAK_SPACES, " "),
+}
+
+
+@functools.cache
+def substitutes(encoding: str) -> dict[int, str]:
+    """A str.translate table for text about to be encoded in `encoding`.
+
+    Characters the encoding lacks map to their FALLBACKS.  In an 8-bit
+    encoding, every character it writes as a byte 0x80-0x9F (in cp1251 "…" is
+    0x85 and "—" 0x97; in KOI8-R "─" is 0x80), which many terminals read as a
+    C1 control, maps to its fallback, or to "?" when it has none.  Empty for
+    UTF-8.  An unknown encoding gives an empty table; encoding then fails and
+    is reported.
+    """
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return {}
+    table = {}
+    for char, fallback in FALLBACKS.items():
+        try:
+            char.encode(name)
+        except UnicodeEncodeError:
+            table[ord(char)] = fallback
+    try:
+        decoding_table = importlib.import_module("encodings." + name.replace("-", "_")).decoding_table
+    except (ImportError, AttributeError):  # not a one-byte table codec (UTF-8, ASCII, Latin-1, CJK)
+        return table
+    for byte in range(0x80, 0xA0):
+        char = decoding_table[byte]
+        if char != "\ufffe":  # a byte the encoding leaves undefined
+            table[ord(char)] = FALLBACKS.get(char, "?")
+    return table
 
 
 def _write(loc: Localizer, text: str) -> None:
@@ -297,12 +340,9 @@ def _write_stdout(text: str, loc: Localizer) -> None:
         raise OutputError(loc._("standard output is closed; there is nowhere to print"))
     encoding = stream.encoding or "utf-8"
     try:
-        data = text.encode(encoding)
-    except UnicodeEncodeError:
-        try:  # no-break spaces only keep lines whole: plain ones say the same
-            data = text.translate(_PLAIN_SPACES).encode(encoding)
-        except UnicodeEncodeError:
-            raise UsageError(_readable(loc, encoding)) from None
+        data = _encode(text, encoding)
+    except (UnicodeEncodeError, LookupError):
+        raise UsageError(_readable(loc, encoding)) from None
     try:
         stream.flush()
         stream.buffer.write(data)
@@ -314,13 +354,19 @@ def _write_stdout(text: str, loc: Localizer) -> None:
                                 reason=exc.strerror or type(exc).__name__)) from None
 
 
+def _encode(text: str, encoding: str, errors: str = "strict") -> bytes:
+    """`text` in `encoding`, with the stand-ins of `substitutes` where the encoding needs them."""
+    table = substitutes(encoding)
+    return (text.translate(table) if table else text).encode(encoding, errors)
+
+
 def _readable(loc: Localizer, encoding: str) -> str:
     """The encoding message in the user's language, or in English when stderr cannot show that either."""
     message = loc._("the output encoding %(encoding)s cannot show this text; set PYTHONIOENCODING=utf-8",
                     encoding=encoding)
     stderr_encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
     try:
-        message.encode(stderr_encoding)
+        _encode(message, stderr_encoding)
     except (UnicodeEncodeError, LookupError):
         message = localizer(DEFAULT_LOCALE)._(
             "the output encoding %(encoding)s cannot show this text; set PYTHONIOENCODING=utf-8", encoding=encoding)
@@ -334,10 +380,17 @@ def _err(line: str) -> None:
         return
     encoding = stream.encoding or "utf-8"
     try:
-        stream.write(escaped(line).encode(encoding, "backslashreplace").decode(encoding) + "\n")
+        stream.write(_encode(escaped(line), encoding, "backslashreplace").decode(encoding) + "\n")
         stream.flush()
     except (OSError, ValueError):
         pass
+
+
+def _is_utf8(stream) -> bool:
+    try:
+        return stream is None or codecs.lookup(stream.encoding or "utf-8").name == "utf-8"
+    except LookupError:
+        return False
 
 
 def _stdout_is_terminal() -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 import re
-import textwrap
 from typing import TYPE_CHECKING
 
 from briefing import figures
@@ -18,12 +17,13 @@ from briefing.analysis import Analysis, Coverage, PointResult, PrecisionNote, ti
 from briefing.dates import FuzzyDate
 from briefing.i18n import N_, Localizer, Nn_
 from briefing.sanitize import one_line, plain
+from briefing.wrap import cells, wrap
 
 if TYPE_CHECKING:  # the views read validated briefings, cached ones included, without pydantic
     from briefing.model import Source
 
 MIN_WIDTH = 30
-#: Characters textwrap rewrites even on a line that fits, so the fast path leaves them to it.
+#: Characters wrap rewrites even on a line that fits, so the fast path leaves them to it.
 _WRAP_SPECIAL = re.compile("[\t\n\x0b\x0c\r]")
 BULLET = "• "
 
@@ -73,28 +73,25 @@ class _Page:
             self.lines.append("")
 
     def para(self, text: str, indent: str = "", hanging: str | None = None) -> None:
-        """Wrap one paragraph; long words are broken rather than overflow the width."""
-        if text and len(indent) + len(text) <= self.width and text[-1] != " " and not _WRAP_SPECIAL.search(text):
-            self.lines.append(indent + text)  # exactly what textwrap returns for a line that fits
+        """Wrap one paragraph at the width in terminal cells; long words are broken between grapheme clusters."""
+        if text and cells(indent) + cells(text) <= self.width and text[-1] != " " and not _WRAP_SPECIAL.search(text):
+            self.lines.append(indent + text)  # exactly what wrap returns for a line that fits
             return
-        wrapper = textwrap.TextWrapper(
-            width=self.width, initial_indent=indent,
-            subsequent_indent=indent if hanging is None else hanging,
-            break_long_words=True, break_on_hyphens=False)
-        self.lines.extend(wrapper.wrap(text) or [indent.rstrip()])
+        lines = wrap(text, self.width, indent, indent if hanging is None else hanging)
+        self.lines.extend(lines or [indent.rstrip()])
 
     def heading(self, text: str) -> None:
         self.blank()
         self.para(text.upper())
-        self.lines.append("─" * min(len(text), self.width))
+        self.lines.append("─" * min(cells(text), self.width))
 
     def labelled(self, label: str, text: str, column: int) -> None:
-        """'Label    text', the text wrapped in its own column when there is room."""
+        """'Label    text', the text wrapped in its own column (`column` cells in) when there is room."""
         if column + 20 > self.width:
             self.para(label)
             self.para(text, "  ")
         else:
-            self.para(label.ljust(column) + text, "", " " * column)
+            self.para(label + " " * max(column - cells(label), 0) + text, "", " " * column)
 
     def render(self) -> str:
         return "\n".join(line.rstrip() for line in self.lines).strip("\n") + "\n"

@@ -386,3 +386,23 @@ def test_temporary_files_older_than_an_hour_are_swept(tmp_path):
         os.utime(path, (stamp, stamp))
     cache.tidy(now=10_000 + 3601)  # one second past the hour for the old one, exactly the hour for the young
     assert not old.exists() and young.exists()
+
+
+def test_writes_keep_the_caps_without_reading_the_folder_again(tmp_path, monkeypatch):
+    from briefing import cache as cache_module
+    from briefing.records import Record
+
+    monkeypatch.setattr(cache_module, "MAX_ENTRIES", 3)
+    folder = tmp_path / "cache"
+    cache = BriefingCache(folder)
+    stale = folder / ".killed.tmp"
+    stale.write_bytes(b"half")
+    os.utime(stale, (1, 1))
+    scans = []
+    real_scandir = os.scandir
+    monkeypatch.setattr(os, "scandir", lambda fd: scans.append(fd) or real_scandir(fd))
+    for n in range(5):
+        cache.put(b"%d" % n, Record(n=n))
+    assert len(scans) == 1 and not stale.exists()  # the first write read the folder and swept it
+    assert [entry_for(cache, n).exists() for n in range(5)] == [False, False, True, True, True]
+    assert [cache.get(b"%d" % n) for n in range(5)] == [None, None, Record(n=2), Record(n=3), Record(n=4)]

@@ -78,7 +78,7 @@ def test_print_works_in_the_common_locales(env):
 
 # --- output encodings ----------------------------------------------------------
 
-@pytest.mark.parametrize("args", [["print", "kz-iaea-far-east-2025"], ["print", "kz-iaea-far-east-2025", "--lang", "ru"], ["--help", "--lang", "ru"]])
+@pytest.mark.parametrize("args", [["print", "kz-iaea-far-east-2025", "--lang", "ru"], ["--help", "--lang", "ru"]])
 def test_an_ascii_output_gets_one_clear_message_and_no_partial_output(args):
     result = run(*args, env={"PYTHONIOENCODING": "ascii"})
     assert result.returncode == 2
@@ -91,6 +91,55 @@ def test_an_ascii_output_still_shows_what_it_can():
     assert result.returncode == 0 and TITLE["en"] in result.stdout.decode("ascii")
 
 
+def test_an_ascii_output_gets_the_english_brief_with_plain_stand_ins_for_typography():
+    printed = run("print", "kz-iaea-far-east-2025", env={"PYTHONIOENCODING": "ascii"})
+    text = printed.stdout.decode("ascii")
+    assert printed.returncode == 0 and printed.stderr == b""
+    assert text.splitlines()[1].startswith("Event: November 21, 2025 - information up to")
+    assert "KEY DECISION\n------------\n" in text and "~" in text and "\n* " in text  # rules, "≈", bullets
+
+
+EIGHT_BIT = ["koi8-r", "cp1251"]
+
+
+@pytest.mark.parametrize("encoding", EIGHT_BIT)
+@pytest.mark.parametrize("args", [["--help", "--lang", "ru"], ["print", "kz-iaea-far-east-2025", "--lang", "ru"],
+                                  ["print", "kz-iaea-far-east-2025"], ["print", "opec-plus-q1-2026-pause", "--lang", "ru"],
+                                  ["check", "--lang", "ru", str(BASE)], ["--lang", "ru", "list"]])
+def test_an_8_bit_output_gets_stand_ins_and_never_a_c1_byte(encoding, args):
+    """In cp1251 "—" is 0x97 and "…" 0x85, in KOI8-R "─" is 0x80: bytes many terminals take for controls."""
+    result = run(*args, env={"PYTHONIOENCODING": encoding})
+    assert result.returncode == 0, result.stderr.decode(encoding)
+    assert [b for b in result.stdout + result.stderr if 0x80 <= b <= 0x9F] == []
+    text = result.stdout.decode(encoding)
+    if "kz-iaea-far-east-2025" in args:
+        assert text.splitlines()[0] == TITLE["ru" if "ru" in args else "en"]
+    if "--help" in args:
+        assert "использование:" in text and "умолчанию\u00a0- из" in text.replace(" - ", "\u00a0- ")  # "—" as "-"
+
+
+@pytest.mark.parametrize("encoding", EIGHT_BIT)
+def test_an_8_bit_stderr_gets_russian_errors_without_c1_bytes(encoding, data_with_a_bad_file):
+    result = run("--data", str(data_with_a_bad_file), "list", "--lang", "ru", env={"PYTHONIOENCODING": encoding})
+    assert result.returncode == 2 and [b for b in result.stderr if 0x80 <= b <= 0x9F] == []
+    assert result.stderr.decode(encoding) == f"{data_with_a_bad_file / 'bad.toml'}:{BAD_LINE['ru']}\n"
+
+
+@pytest.mark.parametrize("encoding", [*EIGHT_BIT, "ascii"])
+@pytest.mark.parametrize("locale, line", [
+    ("en", "briefing: the dashboard needs a terminal that uses UTF-8, not {}; use 'briefing print' for plain text\n"),
+    ("ru", "briefing: панели нужен терминал с кодировкой UTF-8, а не {}; для простого текста используйте "
+           '"briefing print"\n')])
+def test_the_dashboard_refuses_a_terminal_that_is_not_utf8_with_one_line(encoding, locale, line):
+    result = run("--lang", locale, env={"PYTHONIOENCODING": encoding})
+    shown = result.stderr.decode(encoding, "backslashreplace")
+    if encoding == "ascii" and locale == "ru":  # stderr cannot show Russian: escaped, never a traceback
+        assert result.returncode == 2 and shown.startswith("briefing: \\u043f") and "Traceback" not in shown
+        return
+    quotes_as_shown = shown.replace("«", '"').replace("»", '"')  # cp1251 has « and », KOI8-R has not
+    assert (result.returncode, result.stdout, quotes_as_shown) == (2, b"", line.format(encoding))
+
+
 def test_russian_errors_on_an_ascii_stderr_are_escaped_not_a_traceback(data_with_a_bad_file):
     result = run("--data", str(data_with_a_bad_file), "list", "--lang", "ru", env={"PYTHONIOENCODING": "ascii"})
     stderr = result.stderr.decode("ascii")
@@ -101,7 +150,7 @@ def test_russian_errors_on_an_ascii_stderr_are_escaped_not_a_traceback(data_with
 @posix_only
 def test_a_strict_c_locale_without_utf8_gets_the_clear_message():
     env = {"LANG": "C", "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
-    printed = run("print", "kz-iaea-far-east-2025", env=env)
+    printed = run("print", "kz-iaea-far-east-2025", "--lang", "ru", env=env)
     assert printed.returncode == 2 and printed.stdout == b""
     assert printed.stderr.decode("ascii") == ENCODING_MESSAGE
     assert run("list", env=env).returncode == 0

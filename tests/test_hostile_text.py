@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import regex
+from rich.cells import cell_len
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -173,7 +174,7 @@ def test_printed_brief_lets_no_control_character_through_and_wraps(brief, width,
     for line in text.splitlines():
         if line.lstrip().startswith("https://"):
             continue  # a source's address is kept whole so that it can be copied
-        assert len(line) <= max(width, 30), line
+        assert cell_len(line) <= max(width, 30), line
 
 
 def test_the_hostile_corpus_file_prints_inert_through_the_command():

@@ -182,3 +182,27 @@ def test_saving_in_proc_is_not_called_a_missing_folder(monkeypatch):
     monkeypatch.chdir("/proc/self")
     message, severity = save(analyse(load_file(FIRST_BRIEFING)), localizer("en"))
     assert severity == "error" and "no longer exists" not in message(localizer("en"))
+
+
+def test_every_notice_line_reaches_the_terminal_escaped():
+    """Notices is the one way the dashboard says things in toasts: whatever a message holds is shown, not obeyed."""
+    from briefing.i18n import localizer
+    from briefing.tui.notices import Notices
+
+    class App:
+        NOTIFICATION_TIMEOUT = 5
+        loc = localizer("en")
+        said: list[str] = []
+
+        def notify(self, text, **kwargs):
+            assert kwargs["markup"] is False
+            self.said.append(text)
+
+        def clear_notifications(self):
+            pass
+
+    app = App()
+    notices = Notices(app)
+    notices.say(lambda loc: "saved to /tmp/\x1b]52;c;ZXZpbA==\x07\nsecond \x1b]2;title\x07 line\r")
+    notices.relocalize()
+    assert app.said == ["saved to /tmp/\\x1b]52;c;ZXZpbA==\\x07\nsecond \\x1b]2;title\\x07 line\\r"] * 2

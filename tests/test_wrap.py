@@ -1,0 +1,98 @@
+"""Wrapping in terminal cells: wide characters count two, marks none, clusters stay whole, time stays linear."""
+
+from __future__ import annotations
+
+import textwrap
+import time
+import unicodedata
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from briefing.analysis import analyse
+from briefing.i18n import localizer
+from briefing.model import Briefing
+from briefing.text import render
+from briefing.wrap import cells, wrap
+from tests.conftest import minimal_briefing_data
+
+#: Text whose every character is one cell and one cluster: wrap must equal textwrap on it (the goldens rely on it).
+narrow = st.text(st.sampled_from("abc xyz  абвгд ёЖ-.,«»—–“”…•·≈÷\u00a0\u202f\t\n"), max_size=300)
+
+
+@settings(max_examples=300, deadline=None)
+@given(narrow, st.integers(1, 60), st.sampled_from(["", "  ", "! "]), st.sampled_from(["", "    ", " "]))
+def test_on_one_cell_text_wrap_makes_exactly_textwraps_lines(text, width, first, later):
+    expected = textwrap.TextWrapper(width=width, initial_indent=first, subsequent_indent=later,
+                                    break_long_words=True, break_on_hyphens=False).wrap(text)
+    assert wrap(text, width, first, later) == expected
+
+
+def starts_inside_a_cluster(line: str) -> bool:
+    return bool(line) and unicodedata.category(line[0]) in ("Mn", "Mc", "Me") or line[:1] == "\u200d"
+
+
+WORDS = {
+    "CJK": "国際原子力機関の理事会はカザフスタンを極東地域グループに加えることを決めた",
+    "Devanagari conjuncts": "क्षत्रियक्षेत्रज्ञानश्रीमान्द्वित्वस्त्रीक्ष्म" * 2,
+    "combining marks": "e\u0301\u0316a\u0300\u0317" * 20,
+    "family emoji": "\U0001f468\u200d\U0001f469\u200d\U0001f467" * 20,
+    "flags": "\U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f\U0001f1f0\U0001f1ff" * 10,
+    "Hangul": "대한민국의원자력발전소" * 5,
+}
+
+
+@pytest.mark.parametrize("word", WORDS.values(), ids=WORDS.keys())
+@pytest.mark.parametrize("width", [30, 31, 40, 41])
+def test_long_words_break_between_clusters_within_the_width(word, width):
+    lines = wrap("see " + word + " end", width, "", "  ")
+    assert "".join(line.removeprefix("  ") for line in lines).replace(" ", "") == ("see" + word + "end")
+    clusters = set(regex.findall(r"\X", word))
+    for line in lines:
+        assert cell_len(line) <= width, line
+        assert not starts_inside_a_cluster(line.lstrip())
+        pieces = regex.findall(r"\X", line.strip())
+        assert all(p in clusters or p.isascii() for p in pieces)  # no cluster cut in two
+
+
+@pytest.mark.parametrize("width", [30, 40, 41, 80])
+def test_cjk_briefing_lines_and_underlines_are_measured_in_cells(width):
+    title = "国際原子力機関は理事会でカザフスタンの極東地域グループ加盟を決定した。"
+    data = minimal_briefing_data(title={"en": title, "ru": title}, statistics_title={"en": "統計と数字", "ru": "統計と数字"})
+    data["decision"]["what"]["text"] = {"en": title * 3, "ru": title * 3}
+    data["statistics"] = [{"id": "s", "label": {"en": "原子炉", "ru": "原子炉"}, "value": 5, "unit": "reactor",
+                           "as_of": "2025", "sources": ["a"]}]
+    text = render(analyse(Briefing.model_validate(data)), localizer("en"), width)
+    lines = text.splitlines()
+    assert max(cell_len(line) for line in lines) <= width
+    assert max(cell_len(line) for line in lines) >= width - 1  # and the width is used, not half of it
+    heading = lines.index("統計と数字")
+    assert lines[heading + 1] == "─" * 10
+
+
+def test_cells_counts_wide_as_two_and_marks_as_none():
+    assert [cells(t) for t in ("abc", "ёж", "国際", "e\u0301", "क्ष", "\u200d", "가\u1161", "")] == \
+           [3, 2, 4, 1, 2, 0, 2, 0]
+
+
+@pytest.mark.parametrize("unit", ["a", "国", "e\u0301", "क्ष", "ab ", "国 "], ids=["ascii", "cjk", "marks", "conjunct",
+                                                                              "ascii words", "cjk words"])
+def test_wrap_takes_linear_time_even_on_one_huge_word(unit):
+    def per_call(size: int, rounds: int) -> float:
+        text = unit * (size // len(unit))
+        best = float("inf")
+        for _ in range(rounds):
+            start = time.perf_counter()
+            wrap(text, 80)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    ratios = []
+    for _ in range(3):
+        ratios.append(per_call(1_000_000, 1) / per_call(100_000, 3))
+        if ratios[-1] < 30:
+            break
+    assert min(ratios) < 30, ratios  # see test_every_guard_takes_linear_time for why 30
