@@ -1,7 +1,8 @@
 """The command palette in the current language: its commands, its prompt and its empty result.
 
 Textual's own system commands and palette texts are English, so the app
-yields these instead and opens this palette.
+yields these instead and opens this palette.  The palette also guards against
+faults of Textual 8.2.8's palette that keys typed fast reach (see `Palette`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from textual.command import CommandList, CommandPalette
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.widgets.option_list import Option
+
+from briefing.tui.dismiss import DismissedOnce
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -41,8 +44,23 @@ def system_commands(app: BriefingApp, screen: Screen) -> Iterable[SystemCommand]
     yield SystemCommand(loc._("Quit"), loc._("Close the dashboard"), app.action_quit)
 
 
-class Palette(CommandPalette):
-    """The command palette with its prompt and its 'no matches' line in the current language."""
+class Palette(DismissedOnce, CommandPalette):
+    """The command palette with its prompt and its 'no matches' line in the current language.
+
+    A terminal hands over keys typed fast together, before the palette has
+    drawn what the first one did.  Textual 8.2.8 (the newest release; neither
+    is fixed upstream) then fails in two ways: PageUp or PageDown before the
+    list has a size raise KeyError, guarded here; and a second Enter after the
+    one that ran a command dismisses the palette again, which pops the screen
+    under it (ScreenStackError), guarded by `DismissedOnce`.
+    """
+
+    def _action_command_list(self, action: str) -> None:
+        # Textual pages by the list's height and its line map, both empty until the list is laid out: there
+        # is no page to move by yet.
+        if action in ("page_up", "page_down") and not self.query_one(CommandList).scrollable_content_region:
+            return
+        super()._action_command_list(action)
 
     def _start_no_matches_countdown(self, search_value: str) -> None:
         # Textual 8.2.8 writes "No matches found" in English here; this is its
