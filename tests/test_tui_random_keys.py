@@ -73,3 +73,26 @@ async def test_a_thousand_random_keys_never_break_the_dashboard(locale, tmp_path
                 await pilot.press("q")
         assert app.return_code == 0
     assert runs < 10  # the quit keys are rare: most keys reached a running dashboard
+
+
+@pytest.mark.parametrize("keys", [
+    ["ctrl+p", "pageup"], ["ctrl+p", "pagedown"],  # KeyError in Textual 8.2.8: the list had no size yet
+    ["ctrl+p", "enter", "enter"], ["ctrl+p", "enter", "enter", "enter"],  # ScreenStackError: dismissed twice
+    ["b", "enter", "enter"],  # the same with the briefing picker
+    ["q", "b"], ["ctrl+q", "ctrl+p"],  # a screen built while the app takes its screens down
+])
+async def test_keys_typed_together_that_once_broke_the_dashboard(keys):
+    first = load_library([FIRST_BRIEFING])
+    other = build(id="other", title=text("Another event", "Другое событие"))
+    app = make_app(Library(briefings={**first.briefings, other.id: other}), brief_id=other.id, locale="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        send(app, keys)
+        await pilot.pause()
+        if "q" in keys or "ctrl+q" in keys:
+            assert not app.is_running
+        else:
+            assert app.is_running and app.pane in app.screen_stack
+            await pilot.press(*["escape"] * 4)
+            assert app.screen is app.pane
+    assert app.return_code in (None, 0)
