@@ -318,11 +318,11 @@ def terminal_environment(env: dict[str, str]) -> dict[str, str]:
 
 
 class Terminal:
-    """`python -m briefing ARGS` on a pseudo-terminal of 100 × 30, read as the terminal would receive it."""
+    """`python -m briefing ARGS` on a pseudo-terminal (100 × 30 unless told), read as the terminal would receive it."""
 
-    def __init__(self, *args: str, env: dict[str, str] | None = None):
+    def __init__(self, *args: str, env: dict[str, str] | None = None, size: tuple[int, int] = (100, 30)):
         self.master, slave = os.openpty()
-        termios.tcsetwinsize(slave, (30, 100))
+        termios.tcsetwinsize(slave, size[::-1])
         self.modes = termios.tcgetattr(slave)
         self.process = subprocess.Popen([sys.executable, "-m", "briefing", *args], stdin=slave, stdout=slave,
                                         stderr=slave, env=terminal_environment(env or {}), cwd=REPO,
@@ -372,8 +372,8 @@ class Terminal:
 def terminal():
     started = []
 
-    def start(*args: str, env: dict[str, str] | None = None) -> Terminal:
-        started.append(Terminal(*args, env=env))
+    def start(*args: str, env: dict[str, str] | None = None, size: tuple[int, int] = (100, 30)) -> Terminal:
+        started.append(Terminal(*args, env=env, size=size))
         return started[-1]
 
     yield start
@@ -394,6 +394,37 @@ def test_ctrl_c_closes_the_dashboard_and_restores_the_terminal(terminal, how, st
     assert term.finish() == status
     assert b"Traceback" not in term.output
     assert term.restored(), term.output[-300:]
+
+
+@posix_only
+@pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+def test_sigterm_and_sighup_close_the_dashboard_and_restore_the_terminal(terminal, signum, status):
+    """kill, a service manager or a closed terminal window: the app ends as `q` ends it, with 128 + the signal."""
+    term = terminal("show")
+    assert term.read_until(b"Quit"), term.output[-500:]
+    term.process.send_signal(signum)
+    assert term.finish() == status
+    assert b"Traceback" not in term.output
+    assert term.restored(), term.output[-300:]
+    modes = termios.tcgetattr(term.master)[3]
+    assert modes & termios.ECHO and modes & termios.ICANON  # the shell after it echoes and edits lines again
+    last = term.output.rsplit(b"\x1b[?1049l", 1)  # the alternate screen left...
+    assert len(last) == 2 and b"\x1b[?25h" in last[1]  # ...the cursor shown...
+    assert b"\x1b[?1000l" in term.output[-200:] and b"\x1b[?1006l" in term.output[-200:]  # ...the mouse let go
+
+
+@posix_only
+def test_the_terminal_size_wins_over_columns_and_lines_in_the_environment(terminal):
+    """COLUMNS=99999 once laid the dashboard out 99,999 cells wide (and took longer than a minute to draw)."""
+    term = terminal("show", env={"COLUMNS": "99999", "LINES": "99999"}, size=(80, 24))
+    assert term.read_until(b"Quit"), term.output[-500:]
+    term.type(b"q")
+    assert term.finish() == 0
+    places = [(int(row), int(column)) for row, column in re.findall(rb"\x1b\[(\d+);(\d+)H", term.output)]
+    assert max(row for row, _ in places) == 24 and max(column for _, column in places) <= 80
+    header = term.output.split(b"\x1b[1;1H", 1)[1].split(b"\r\n", 1)[0]
+    shown = re.sub(rb"\x1b\[[0-9;]*m", b"", header).decode()  # the header's first line as the eye sees it
+    assert cell_len(shown) == 80 and shown.rstrip().endswith("English"), shown
 
 
 def colours_used(output: bytes) -> set[int]:
