@@ -57,7 +57,7 @@ async def test_a_thousand_random_keys_never_break_the_dashboard(locale, tmp_path
     other = build(id="other", title=text("Another event", "Другое событие"))
     library = Library(briefings={**first.briefings, other.id: other},
                       errors=[LoadError(tmp_path / "bad.toml", "unknown key", place="decision.whom")])
-    bursts = random_keys(seed=11 if locale == "en" else 12)
+    bursts = random_keys(seed=11 if locale == "en" else 23)
     runs = 0
     while bursts:
         runs += 1
