@@ -32,6 +32,7 @@ from briefing import cli
 from briefing.i18n import localizer
 from briefing.model import Briefing
 from briefing.sanitize import one_line, plain
+from briefing.text import title_meta
 from briefing.store import Library, load_library
 from briefing.tui.app import make_app
 from briefing.tui.prose import Prose
@@ -198,6 +199,44 @@ async def test_a_very_long_title_leaves_room_for_the_panels():
         assert app.screen.region.contains_point(panel.region.offset)
         await pilot.press("1", "down")
         still_running(app)
+
+
+def screen_lines(app) -> list[str]:
+    """The screen as the eye reads it, line by line."""
+    return ["".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()]
+
+
+@pytest.mark.parametrize("locale", ["en", "ru"])
+async def test_a_3000_character_title_is_cut_with_an_ellipsis_above_its_date_line(locale):
+    loc = localizer(locale)
+    brief = build(title=text("Longtitle " * 300, "Заголовок " * 300))
+    app = make_app(Library(briefings={brief.id: brief}), locale=locale)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lines = screen_lines(app)
+        header = lines[:app.query_one("#header").region.bottom]
+        assert header[1].rstrip().endswith("…") and header[0].split()[0] == loc.text(brief.title).split()[0]
+        assert squeezed(title_meta(loc, brief)) == squeezed(" ".join(header[2:]))  # the date line, whole
+        assert any("1 " + loc._("Key decision") in line for line in lines)  # the panels still show
+
+
+@pytest.mark.parametrize("locale", ["en", "ru"])
+async def test_the_footer_shows_each_key_whole_or_not_at_all(locale):
+    """From 40 columns up, each key with its label, in order, as many as fit; nothing after the palette's key."""
+    app = make_app(load_library([BASE]), locale=locale)
+    async with app.run_test(size=(40, 24)) as pilot:
+        for width in [*range(40, 51), 61, 44, 40]:  # growing, then shrinking
+            await pilot.resize_terminal(width, 24)
+            for _ in ("as it is", "in the other language"):
+                await pilot.press("l")
+                await pilot.pause()
+                loc = app.loc
+                keys = [f"{key} {loc._(label)}" for key, label in
+                        (("l", "Language"), ("1–4", "Panels"), ("p", "Save"), ("?", "Help"), ("q", "Quit"))]
+                left, palette = screen_lines(app)[-1].split("▏")
+                assert palette.strip() == "^p " + loc._("Commands"), (width, palette)
+                shown = " ".join(left.split())
+                assert shown in [" ".join(keys[:n]) for n in range(2, len(keys) + 1)], (width, shown)
 
 
 # --- a full disk ---------------------------------------------------------------
