@@ -287,6 +287,62 @@ async def test_a_full_disk_is_reported_in_the_language_and_leaves_no_file(full_d
         still_running(app)
 
 
+# --- names from outside ----------------------------------------------------------
+
+#: OSC 52 would set the clipboard ("Hello"), OSC 2 the window title: a name a folder or a file may have.
+OSC = "\x1b]52;c;SGVsbG8=\x07\x1b]2;pwned\x07"
+OSC_SHOWN = "\\x1b]52;c;SGVsbG8=\\x07\\x1b]2;pwned\\x07"
+
+
+def screen_text(app) -> str:
+    """Every character on screen, toasts included, in one string."""
+    return "".join("".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips())
+
+
+@pytest.mark.parametrize("locale", ["en", "ru"])
+async def test_the_save_notice_shows_a_hostile_folder_name_escaped(tmp_path, monkeypatch, locale):
+    folder = tmp_path / f"brief{OSC}s"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    app = make_app(load_library([BASE]), locale=locale)
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        assert len(list(folder.iterdir())) == 1
+        assert squeezed(OSC_SHOWN) in squeezed(" ".join(toasts(app)).replace("▌", ""))
+        screen_is_inert(app)
+        await pilot.press("l")  # said again in the other language, as escaped
+        await pilot.pause()
+        assert squeezed(OSC_SHOWN) in squeezed(" ".join(toasts(app)).replace("▌", ""))
+        assert "\x1b" not in screen_text(app)
+
+
+async def test_the_errors_screen_shows_a_hostile_file_name_escaped(tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "good.toml").write_bytes(BASE.read_bytes())
+    (folder / f"bad{OSC}.toml").write_text("title =\n", encoding="utf-8")
+    app = make_app(load_library([folder]), locale="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorsScreen)
+        assert squeezed(OSC_SHOWN) in squeezed(rendered(app.screen.query_one(Prose)))
+        assert "\x1b" not in screen_text(app)
+        screen_is_inert(app)
+
+
+async def test_the_picker_shows_a_hostile_id_escaped():
+    """Ids are checked when a file is read; the picker shows one through the guard all the same."""
+    brief, other = build(), build(id="other", title=text("Another event"))
+    app = make_app(Library(briefings={f"id{OSC}": brief, other.id: other}), brief_id=None, locale="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        prompts = [option.prompt.plain for option in app.screen.query_one("OptionList").options]
+        assert any(OSC_SHOWN in prompt for prompt in prompts), prompts
+        assert "\x1b" not in screen_text(app)
+        screen_is_inert(app)
+
+
 # --- bad data ------------------------------------------------------------------
 
 @pytest.fixture
