@@ -35,6 +35,7 @@ from briefing.sanitize import one_line, plain
 from briefing.text import title_meta
 from briefing.store import Library, load_library
 from briefing.tui.app import make_app
+from briefing.tui.header import TITLE_LINES
 from briefing.tui.prose import Prose
 from briefing.tui.saving import REASONS
 from briefing.tui.screens.errors import ErrorsScreen
@@ -118,10 +119,20 @@ def prose_shows(selector: str, app, *texts: str) -> None:
         assert squeezed(value) in squeezed(shown), (value, shown)
 
 
+def title_shows(app, title: str) -> None:
+    """The header holds the title whole, or its start cut with "…" at the end of its last line."""
+    prose = app.query_one("#brief-title", Prose)
+    lines = rendered(prose).split("\n")
+    assert all(cell_len(line) <= prose.size.width for line in lines), lines
+    if squeezed(title) not in squeezed(rendered(prose)):
+        kept = squeezed("".join(lines[:TITLE_LINES]))
+        assert kept.endswith("…") and squeezed(title).startswith(kept[:-1]), (title, lines)
+
+
 def shows_inert(app, brief: Briefing) -> None:
     loc = app.loc
     screen_is_inert(app)
-    prose_shows("#brief-title", app, one_line(loc.text(brief.title)))
+    title_shows(app, one_line(loc.text(brief.title)))
     # As drawn: Textual hands `border_title` back as markup, which not every text survives ("[-%[b]").
     assert app.query_one("#panel-4")._border_title.plain == "4 " + one_line(loc.text(brief.statistics_title))
     prose_shows("#panel-1 Prose", app, plain(loc.text(brief.decision.what.text)))
@@ -215,8 +226,9 @@ async def test_a_3000_character_title_is_cut_with_an_ellipsis_above_its_date_lin
         await pilot.pause()
         lines = screen_lines(app)
         header = lines[:app.query_one("#header").region.bottom]
-        assert header[1].rstrip().endswith("…") and header[0].split()[0] == loc.text(brief.title).split()[0]
-        assert squeezed(title_meta(loc, brief)) == squeezed(" ".join(header[2:]))  # the date line, whole
+        assert header[0].split()[0] == loc.text(brief.title).split()[0]
+        assert header[TITLE_LINES - 1].rstrip().endswith("…")
+        assert squeezed(title_meta(loc, brief)) == squeezed(" ".join(header[TITLE_LINES:]))  # the date line, whole
         assert any("1 " + loc._("Key decision") in line for line in lines)  # the panels still show
 
 
