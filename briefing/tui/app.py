@@ -74,7 +74,7 @@ class BriefingApp(App):
         self._pick_first = brief_id is None and len(library.briefings) > 1
         self._analyses: dict[str, Analysis] = {}
         self.notices = Notices(self)
-        self.closing = False
+        self.closing = False  # set by `exit`: from then on no key does anything (see check_action)
         self.set_reactive(BriefingApp.locale, locale)
 
     @property
