@@ -32,8 +32,10 @@ from briefing import cli
 from briefing.i18n import localizer
 from briefing.model import Briefing
 from briefing.sanitize import one_line, plain
+from briefing.text import title_meta
 from briefing.store import Library, load_library
 from briefing.tui.app import make_app
+from briefing.tui.header import TITLE_LINES
 from briefing.tui.prose import Prose
 from briefing.tui.saving import REASONS
 from briefing.tui.screens.errors import ErrorsScreen
@@ -117,10 +119,20 @@ def prose_shows(selector: str, app, *texts: str) -> None:
         assert squeezed(value) in squeezed(shown), (value, shown)
 
 
+def title_shows(app, title: str) -> None:
+    """The header holds the title whole, or its start cut with "…" at the end of its last line."""
+    prose = app.query_one("#brief-title", Prose)
+    lines = rendered(prose).split("\n")
+    assert all(cell_len(line) <= prose.size.width for line in lines), lines
+    if squeezed(title) not in squeezed(rendered(prose)):
+        kept = squeezed("".join(lines[:TITLE_LINES]))
+        assert kept.endswith("…") and squeezed(title).startswith(kept[:-1]), (title, lines)
+
+
 def shows_inert(app, brief: Briefing) -> None:
     loc = app.loc
     screen_is_inert(app)
-    prose_shows("#brief-title", app, one_line(loc.text(brief.title)))
+    title_shows(app, one_line(loc.text(brief.title)))
     # As drawn: Textual hands `border_title` back as markup, which not every text survives ("[-%[b]").
     assert app.query_one("#panel-4")._border_title.plain == "4 " + one_line(loc.text(brief.statistics_title))
     prose_shows("#panel-1 Prose", app, plain(loc.text(brief.decision.what.text)))
@@ -200,6 +212,45 @@ async def test_a_very_long_title_leaves_room_for_the_panels():
         still_running(app)
 
 
+def screen_lines(app) -> list[str]:
+    """The screen as the eye reads it, line by line."""
+    return ["".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()]
+
+
+@pytest.mark.parametrize("locale", ["en", "ru"])
+async def test_a_3000_character_title_is_cut_with_an_ellipsis_above_its_date_line(locale):
+    loc = localizer(locale)
+    brief = build(title=text("Longtitle " * 300, "Заголовок " * 300))
+    app = make_app(Library(briefings={brief.id: brief}), locale=locale)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lines = screen_lines(app)
+        header = lines[:app.query_one("#header").region.bottom]
+        assert header[0].split()[0] == loc.text(brief.title).split()[0]
+        assert header[TITLE_LINES - 1].rstrip().endswith("…")
+        assert squeezed(title_meta(loc, brief)) == squeezed(" ".join(header[TITLE_LINES:]))  # the date line, whole
+        assert any("1 " + loc._("Key decision") in line for line in lines)  # the panels still show
+
+
+@pytest.mark.parametrize("locale", ["en", "ru"])
+async def test_the_footer_shows_each_key_whole_or_not_at_all(locale):
+    """From 40 columns up, each key with its label, in order, as many as fit; nothing after the palette's key."""
+    app = make_app(load_library([BASE]), locale=locale)
+    async with app.run_test(size=(40, 24)) as pilot:
+        for width in [*range(40, 51), 61, 44, 40]:  # growing, then shrinking
+            await pilot.resize_terminal(width, 24)
+            for _ in ("as it is", "in the other language"):
+                await pilot.press("l")
+                await pilot.pause()
+                loc = app.loc
+                keys = [f"{key} {loc._(label)}" for key, label in
+                        (("l", "Language"), ("1–4", "Panels"), ("p", "Save"), ("?", "Help"), ("q", "Quit"))]
+                left, palette = screen_lines(app)[-1].split("▏")
+                assert palette.strip() == "^p " + loc._("Commands"), (width, palette)
+                shown = " ".join(left.split())
+                assert shown in [" ".join(keys[:n]) for n in range(2, len(keys) + 1)], (width, shown)
+
+
 # --- a full disk ---------------------------------------------------------------
 
 @pytest.fixture
@@ -246,6 +297,62 @@ async def test_a_full_disk_is_reported_in_the_language_and_leaves_no_file(full_d
         await pilot.pause()
         assert list(full_disk.iterdir()) == []
         still_running(app)
+
+
+# --- names from outside ----------------------------------------------------------
+
+#: OSC 52 would set the clipboard ("Hello"), OSC 2 the window title: a name a folder or a file may have.
+OSC = "\x1b]52;c;SGVsbG8=\x07\x1b]2;pwned\x07"
+OSC_SHOWN = "\\x1b]52;c;SGVsbG8=\\x07\\x1b]2;pwned\\x07"
+
+
+def screen_text(app) -> str:
+    """Every character on screen, toasts included, in one string."""
+    return "".join("".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips())
+
+
+@pytest.mark.parametrize("locale", ["en", "ru"])
+async def test_the_save_notice_shows_a_hostile_folder_name_escaped(tmp_path, monkeypatch, locale):
+    folder = tmp_path / f"brief{OSC}s"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    app = make_app(load_library([BASE]), locale=locale)
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        assert len(list(folder.iterdir())) == 1
+        assert squeezed(OSC_SHOWN) in squeezed(" ".join(toasts(app)).replace("▌", ""))
+        screen_is_inert(app)
+        await pilot.press("l")  # said again in the other language, as escaped
+        await pilot.pause()
+        assert squeezed(OSC_SHOWN) in squeezed(" ".join(toasts(app)).replace("▌", ""))
+        assert "\x1b" not in screen_text(app)
+
+
+async def test_the_errors_screen_shows_a_hostile_file_name_escaped(tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "good.toml").write_bytes(BASE.read_bytes())
+    (folder / f"bad{OSC}.toml").write_text("title =\n", encoding="utf-8")
+    app = make_app(load_library([folder]), locale="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorsScreen)
+        assert squeezed(OSC_SHOWN) in squeezed(rendered(app.screen.query_one(Prose)))
+        assert "\x1b" not in screen_text(app)
+        screen_is_inert(app)
+
+
+async def test_the_picker_shows_a_hostile_id_escaped():
+    """Ids are checked when a file is read; the picker shows one through the guard all the same."""
+    brief, other = build(), build(id="other", title=text("Another event"))
+    app = make_app(Library(briefings={f"id{OSC}": brief, other.id: other}), brief_id=None, locale="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        prompts = [option.prompt.plain for option in app.screen.query_one("OptionList").options]
+        assert any(OSC_SHOWN in prompt for prompt in prompts), prompts
+        assert "\x1b" not in screen_text(app)
+        screen_is_inert(app)
 
 
 # --- bad data ------------------------------------------------------------------
@@ -318,11 +425,11 @@ def terminal_environment(env: dict[str, str]) -> dict[str, str]:
 
 
 class Terminal:
-    """`python -m briefing ARGS` on a pseudo-terminal of 100 × 30, read as the terminal would receive it."""
+    """`python -m briefing ARGS` on a pseudo-terminal (100 × 30 unless told), read as the terminal would receive it."""
 
-    def __init__(self, *args: str, env: dict[str, str] | None = None):
+    def __init__(self, *args: str, env: dict[str, str] | None = None, size: tuple[int, int] = (100, 30)):
         self.master, slave = os.openpty()
-        termios.tcsetwinsize(slave, (30, 100))
+        termios.tcsetwinsize(slave, size[::-1])
         self.modes = termios.tcgetattr(slave)
         self.process = subprocess.Popen([sys.executable, "-m", "briefing", *args], stdin=slave, stdout=slave,
                                         stderr=slave, env=terminal_environment(env or {}), cwd=REPO,
@@ -372,8 +479,8 @@ class Terminal:
 def terminal():
     started = []
 
-    def start(*args: str, env: dict[str, str] | None = None) -> Terminal:
-        started.append(Terminal(*args, env=env))
+    def start(*args: str, env: dict[str, str] | None = None, size: tuple[int, int] = (100, 30)) -> Terminal:
+        started.append(Terminal(*args, env=env, size=size))
         return started[-1]
 
     yield start
@@ -394,6 +501,37 @@ def test_ctrl_c_closes_the_dashboard_and_restores_the_terminal(terminal, how, st
     assert term.finish() == status
     assert b"Traceback" not in term.output
     assert term.restored(), term.output[-300:]
+
+
+@posix_only
+@pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+def test_sigterm_and_sighup_close_the_dashboard_and_restore_the_terminal(terminal, signum, status):
+    """kill, a service manager or a closed terminal window: the app ends as `q` ends it, with 128 + the signal."""
+    term = terminal("show")
+    assert term.read_until(b"Quit"), term.output[-500:]
+    term.process.send_signal(signum)
+    assert term.finish() == status
+    assert b"Traceback" not in term.output
+    assert term.restored(), term.output[-300:]
+    modes = termios.tcgetattr(term.master)[3]
+    assert modes & termios.ECHO and modes & termios.ICANON  # the shell after it echoes and edits lines again
+    last = term.output.rsplit(b"\x1b[?1049l", 1)  # the alternate screen left...
+    assert len(last) == 2 and b"\x1b[?25h" in last[1]  # ...the cursor shown...
+    assert b"\x1b[?1000l" in term.output[-200:] and b"\x1b[?1006l" in term.output[-200:]  # ...the mouse let go
+
+
+@posix_only
+def test_the_terminal_size_wins_over_columns_and_lines_in_the_environment(terminal):
+    """COLUMNS=99999 once laid the dashboard out 99,999 cells wide (and took longer than a minute to draw)."""
+    term = terminal("show", env={"COLUMNS": "99999", "LINES": "99999"}, size=(80, 24))
+    assert term.read_until(b"Quit"), term.output[-500:]
+    term.type(b"q")
+    assert term.finish() == 0
+    places = [(int(row), int(column)) for row, column in re.findall(rb"\x1b\[(\d+);(\d+)H", term.output)]
+    assert max(row for row, _ in places) == 24 and max(column for _, column in places) <= 80
+    header = term.output.split(b"\x1b[1;1H", 1)[1].split(b"\r\n", 1)[0]
+    shown = re.sub(rb"\x1b\[[0-9;]*m", b"", header).decode()  # the header's first line as the eye sees it
+    assert cell_len(shown) == 80 and shown.rstrip().endswith("English"), shown
 
 
 def colours_used(output: bytes) -> set[int]:

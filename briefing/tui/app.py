@@ -74,6 +74,7 @@ class BriefingApp(App):
         self._pick_first = brief_id is None and len(library.briefings) > 1
         self._analyses: dict[str, Analysis] = {}
         self.notices = Notices(self)
+        self.closing = False  # set by `exit`: from then on no key does anything (see check_action)
         self.set_reactive(BriefingApp.locale, locale)
 
     @property
@@ -128,8 +129,20 @@ class BriefingApp(App):
         self.localize_all()
         self.notices.relocalize()
 
+    def exit(self, result: object = None, return_code: int = 0, message: object = None) -> None:
+        """End the app; keys typed after the one that quit, and already on their way, then do nothing."""
+        self.closing = True
+        super().exit(result, return_code, message)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Keys that have nothing to do are left out of the footer, and do nothing."""
+        """Keys that have nothing to do are left out of the footer, and do nothing.
+
+        Nothing does anything once the app is closing: a screen opened then
+        (`q` then `b` typed fast) would be built while the app takes its
+        screens down.
+        """
+        if self.closing:
+            return False
         if action in PANE_ACTIONS and self.screen.is_modal:
             return False
         if action == "errors":

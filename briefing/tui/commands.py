@@ -1,7 +1,8 @@
 """The command palette in the current language: its commands, its prompt and its empty result.
 
 Textual's own system commands and palette texts are English, so the app
-yields these instead and opens this palette.
+yields these instead and opens this palette.  The palette also guards against
+faults of Textual 8.2.8's palette that keys typed fast reach (see `Palette`).
 """
 
 from __future__ import annotations
@@ -11,11 +12,15 @@ from typing import TYPE_CHECKING
 
 from rich.align import Align
 from rich.text import Text
+from textual import work
 from textual.app import SystemCommand
 from textual.command import CommandList, CommandPalette
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.widgets.option_list import Option
+
+from briefing.tui.dismiss import DismissedOnce
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -41,8 +46,33 @@ def system_commands(app: BriefingApp, screen: Screen) -> Iterable[SystemCommand]
     yield SystemCommand(loc._("Quit"), loc._("Close the dashboard"), app.action_quit)
 
 
-class Palette(CommandPalette):
-    """The command palette with its prompt and its 'no matches' line in the current language."""
+class Palette(DismissedOnce, CommandPalette):
+    """The command palette with its prompt and its 'no matches' line in the current language.
+
+    A terminal hands over keys typed fast together, before the palette has
+    drawn what the first one did.  Textual 8.2.8 (the newest release; none of
+    these is fixed upstream) then fails in three ways: PageUp or PageDown
+    before the list has a size raise KeyError; the search for commands, still
+    running when the palette is closed, looks for the list already taken down
+    (NoMatches); both guarded here.  And a second Enter after the one that ran
+    a command dismisses the palette again, which pops the screen under it
+    (ScreenStackError), guarded by `DismissedOnce`.
+    """
+
+    def _action_command_list(self, action: str) -> None:
+        # Textual pages by the list's height and its line map, both empty until the list is laid out: there
+        # is no page to move by yet.
+        if action in ("page_up", "page_down") and not self.query_one(CommandList).scrollable_content_region:
+            return
+        super()._action_command_list(action)
+
+    @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)
+    async def _gather_commands(self, search_value: str) -> None:
+        try:
+            await CommandPalette._gather_commands.__wrapped__(self, search_value)
+        except NoMatches:
+            if self.query(CommandList):  # the palette is whole: a fault of another kind
+                raise
 
     def _start_no_matches_countdown(self, search_value: str) -> None:
         # Textual 8.2.8 writes "No matches found" in English here; this is its

@@ -13,7 +13,13 @@ from briefing.tui.language import Localized
 from briefing.tui.prose import Prose, para
 
 
+#: The title takes at most this many lines, so the date and the rest always show below it.
+TITLE_LINES = 2
+
+
 class BriefHeader(Localized, Horizontal):
+    """The title (cut with "…" after TITLE_LINES lines), its date line, and the language on the right."""
+
     def compose(self) -> ComposeResult:
         yield Prose(id="brief-title")  # wraps as the panels do: never inside a date
         yield Static(id="language", markup=False)
@@ -21,6 +27,7 @@ class BriefHeader(Localized, Horizontal):
     def localize(self) -> None:
         loc, brief = self.app.loc, self.app.analysis.brief
         meta = title_meta(loc, brief)
-        self.query_one("#brief-title", Prose).show([*para(one_line(loc.text(brief.title)), "bold"), *para(meta)])
+        title = para(one_line(loc.text(brief.title)), "bold", TITLE_LINES)
+        self.query_one("#brief-title", Prose).show([*title, *para(meta)])
         language = loc.language_name(loc.locale)
         self.query_one("#language", Static).update(Content(language[:1].upper() + language[1:]))

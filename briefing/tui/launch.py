@@ -11,7 +11,11 @@ import sys
 from briefing.i18n import localizer
 from briefing.store import Library
 
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+#: A signal ends the dashboard with 128 + its number, as a shell reports it: 130 SIGINT, 143 SIGTERM, 129 SIGHUP.
+EXIT_SIGNALLED = 128
+#: The signals that close the dashboard cleanly (Windows has no SIGHUP).
+STOP_SIGNALS = [signal.SIGINT, signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
 
 
 def run_dashboard(library: Library, brief_id: str | None, locale: str) -> int:
@@ -26,6 +30,10 @@ def run_dashboard(library: Library, brief_id: str | None, locale: str) -> int:
         sys.stderr.write(loc._("briefing: the dashboard cannot run on a dumb terminal (TERM=dumb); "
                                "use 'briefing print' for plain text") + "\n")
         return EXIT_USAGE
+    # COLUMNS and LINES may say anything (COLUMNS=99999 left over from a script); Textual and Rich would
+    # believe them over the terminal. On a terminal, its own size (TIOCGWINSZ) is the truth, and follows resizes.
+    for name in ("COLUMNS", "LINES"):
+        os.environ.pop(name, None)
     # Importing Textual and building the app allocate much and free next to nothing: collections meanwhile
     # would find nothing, and a full one while the first screen is built would scan it all (some 15 ms).
     # So the collector is off while they load, and what they made is frozen out of its later scans (as
@@ -38,25 +46,29 @@ def run_dashboard(library: Library, brief_id: str | None, locale: str) -> int:
     finally:
         gc.freeze()
         gc.enable()
-    interrupted = False
+    received: list[int] = []
 
-    def interrupt(signum, frame) -> None:
-        """A real SIGINT (the Ctrl+C key is read as a key): close the app as `q` does, then exit with 130."""
-        nonlocal interrupted
-        interrupted = True
+    def stop(signum, frame) -> None:
+        """A signal that ends the app: close it as `q` does, so the terminal is restored, then exit 128 + signum.
+
+        SIGINT (kill -INT; the Ctrl+C key is read as a key), SIGTERM (kill, a
+        service manager) and SIGHUP (the terminal window closed) all end it so.
+        """
+        received.append(signum)
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # the app is not running yet, or no longer
             raise KeyboardInterrupt from None
         loop.call_soon_threadsafe(app.exit)
 
-    previous = signal.signal(signal.SIGINT, interrupt)
+    previous = {signum: signal.signal(signum, stop) for signum in STOP_SIGNALS}
     try:
         app.run()
     except KeyboardInterrupt:
-        return EXIT_INTERRUPTED
+        return EXIT_SIGNALLED + (received[0] if received else signal.SIGINT)
     finally:
-        signal.signal(signal.SIGINT, previous)
-    if interrupted:
-        return EXIT_INTERRUPTED
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    if received:
+        return EXIT_SIGNALLED + received[0]
     return EXIT_OK if app.return_code in (None, 0) else EXIT_FAILURE

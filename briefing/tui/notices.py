@@ -1,7 +1,11 @@
 """Notifications that follow the language: each is kept as a function of the Localizer.
 
 A switch clears the toasts on screen and says the live ones again in the new
-language, for the time they had left.
+language, for the time they had left.  Notices name things from outside (the
+working folder a brief is saved to, the system's reason a save failed), so
+every one passes the text guard `escaped` on its way to the screen: a folder
+named with an escape sequence is shown as ``\\x1b]52;…``, never sent to the
+terminal.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ class _Notice(NamedTuple):
 
 
 class Notices:
+    """The app's notifications, each kept as a function of the Localizer while it is on screen."""
+
     def __init__(self, app: App):
         self.app = app
         self._live: list[_Notice] = []

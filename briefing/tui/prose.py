@@ -36,6 +36,7 @@ class Row(NamedTuple):
     label: Content
     text: Content
     indent: int  # width of the label column, gap included
+    most: int = 0  # the most lines the text may take, the last cut with "…"; 0: as many as it needs
 
 
 Words = str | Content
@@ -45,8 +46,9 @@ def _content(text: Words, style: str = "") -> Content:
     return text if isinstance(text, Content) else Content.styled(text, style)
 
 
-def para(text: Words, style: str = "") -> list[Row]:
-    return [Row(Content(""), _content(text, style), 0)]
+def para(text: Words, style: str = "", most: int = 0) -> list[Row]:
+    """One paragraph; with `most`, at most that many lines, the last ending in "…" when the text is longer."""
+    return [Row(Content(""), _content(text, style), 0, most)]
 
 
 def heading(text: str) -> list[Row]:
@@ -94,11 +96,15 @@ def _replaced(plain: str, pairs: list[tuple[str, str]]) -> str:
 def lay_out(rows: Iterable[Row], width: int) -> list[Content]:
     """The rows wrapped at `width`; long words (addresses) are folded, never cut."""
     lines: list[Content] = []
-    for label, text, indent in rows:
+    for label, text, indent, most in rows:
         if indent and width - indent < MIN_TEXT and label.cell_length:
             lines.append(label)
             label, indent = Content(""), UNDER_INDENT
         wrapped = wrap(text, max(width - indent, 1)) if text.cell_length else [Content("")]
+        if most and len(wrapped) > most:
+            # The next line did not fit beside the last one kept: joined to it and truncated, it ends in "…".
+            cut = Content.assemble(wrapped[most - 1], " ", wrapped[most]).truncate(width - indent, ellipsis=True)
+            wrapped = [*wrapped[: most - 1], cut]
         for n, line in enumerate(wrapped):
             lead = label if n == 0 else Content("")
             lines.append(Content.assemble(lead, " " * (indent - lead.cell_length), line))

@@ -9,11 +9,12 @@ from textual.content import Content
 from textual.screen import ModalScreen
 
 from briefing.i18n import N_
+from briefing.tui.dismiss import DismissedOnce
 from briefing.tui.footer import BriefFooter
 from briefing.tui.language import Localized, lazy
 
 
-class Dialog(Localized, ModalScreen):
+class Dialog(Localized, DismissedOnce, ModalScreen):
     """A modal screen stops the app's plain keys, so the ones that work everywhere are repeated here."""
 
     BINDINGS = [

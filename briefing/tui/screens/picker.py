@@ -7,7 +7,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefing.sanitize import one_line
+from briefing.sanitize import escaped, one_line
 from briefing.tui.screens.dialog import Dialog
 
 
@@ -23,7 +23,7 @@ class PickerScreen(Dialog):
         shown = " · " + loc._("shown now")  # so a reader who opened the list by mistake sees where they were
         options.set_options(
             Option(Content.assemble((one_line(loc.text(brief.title)), "bold"), "\n",
-                                    loc.date(brief.date), " · ", brief_id,
+                                    loc.date(brief.date), " · ", escaped(brief_id),
                                     (shown if brief_id == app.brief_id else "", "italic")), id=brief_id)
             for brief_id, brief in app.library.briefings.items())
         options.highlighted = current if current is not None else list(app.library.briefings).index(app.brief_id)
