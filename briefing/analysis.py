@@ -248,13 +248,6 @@ def _compatible(a: _Claim, b: _Claim) -> bool:
     return a.key.overlaps(b.key)
 
 
-def _same(a: object, b: object) -> bool:
-    """Whether two values are written alike, so that they are listed once."""
-    if isinstance(a, str) and isinstance(b, str):
-        return _fold(a) == _fold(b)
-    return type(a) is type(b) and a == b
-
-
 def compare_point(point: ComparisonPoint, aliases: dict[str, str] | None = None) -> PointResult:
     """Agree, differ, complement, one source only, or none; structured values are compared on meaning.
 
@@ -287,16 +280,18 @@ def compare_point(point: ComparisonPoint, aliases: dict[str, str] | None = None)
 
 
 def _claims(groups) -> tuple[ValueClaim, ...]:
-    claims: list[ValueClaim] = []
+    """Each value once, with every source that gives it: values that mean the same (45,000 and
+    45 thousand, the same interval or span, one name and its alias) are listed once, as first written."""
+    claims: list[tuple[_Claim, ValueClaim]] = []
     for group in groups:
-        for _, value, source in group:
-            for n, claim in enumerate(claims):
-                if _same(claim.value, value):
-                    claims[n] = ValueClaim(claim.value, claim.sources + (source,))
+        for meaning, value, source in group:
+            for n, (known, claim) in enumerate(claims):
+                if (known.kind, known.key) == (meaning.kind, meaning.key):
+                    claims[n] = (known, ValueClaim(claim.value, claim.sources + (source,)))
                     break
             else:
-                claims.append(ValueClaim(value, (source,)))
-    return tuple(claims)
+                claims.append((meaning, ValueClaim(value, (source,))))
+    return tuple(claim for _, claim in claims)
 
 
 def _outliers(groups) -> tuple[str, ...]:
@@ -480,7 +475,7 @@ def _decimals(figure) -> int:
 # --- checks and flags -------------------------------------------------------------
 
 def figure_checks(brief: Briefing, reported, reference_sources: set[str]):
-    """Each reported figure against every other figure of the same measure and dimension, from any source."""
+    """Each reported figure against every figure of the same measure and dimension from another source."""
     by_measure: dict[str, list] = {}
     for stat in brief.statistics:
         if stat.measure is not None:
@@ -491,8 +486,8 @@ def figure_checks(brief: Briefing, reported, reference_sources: set[str]):
         entries = by_measure[stat.measure]
         dimension, _, interval = next(m for s, m in entries if s is stat)
         for other, (other_dimension, _, other_interval) in entries:
-            if other is stat or other_dimension.key != dimension.key:
-                continue
+            if other is stat or other_dimension.key != dimension.key or set(other.sources) <= set(stat.sources):
+                continue  # a source is not checked against itself
             yield FigureCheck(stat, other, interval.gap(other_interval), set(other.sources) <= reference_sources)
 
 

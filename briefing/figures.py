@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from babel.numbers import format_currency
 
 from briefing import units
-from briefing.analysis import REFERENCE_TOLERANCE, DerivedResult, FigureCheck, SiblingBreach, written
+from briefing.analysis import REFERENCE_TOLERANCE, DerivedResult, FigureCheck, SiblingBreach
 from briefing.i18n import N_, Localizer, written_digits
 from briefing.sanitize import one_line
 from briefing.typography import NBSP
@@ -57,12 +57,9 @@ GENITIVE_CATEGORY = {"one": "few", "few": "many"}
 
 def figure(loc: Localizer, stat, nouns=None) -> str:
     """The figure as its source gives it: value or range, scale, unit, per, margin and qualifier."""
-    value, high = written(stat)
-    margin = getattr(stat, "margin", None)
-    qualifier = stat.qualifier
-    return quantity(loc, stat.value if high is None else value, stat.unit, qualifier, nouns,
-                    per=getattr(stat, "per", None), scale=getattr(stat, "scale", None),
-                    high=None if high is None else stat.value[1], margin=margin)
+    low, high = stat.value if isinstance(stat.value, list) else (stat.value, None)  # as written, digits kept
+    return quantity(loc, low, stat.unit, stat.qualifier, nouns, per=getattr(stat, "per", None),
+                    scale=getattr(stat, "scale", None), high=high, margin=getattr(stat, "margin", None))
 
 
 def quantity(loc: Localizer, value, unit: str, qualifier: str = "exact", nouns=None, *, per: str | None = None,
@@ -166,7 +163,7 @@ def _per(loc: Localizer, text: str, per: str) -> str:
         forms = patterns.get(length) or {}
         own = forms.get("per")
         if own:
-            return own.replace("{0}", text).replace(" ", NBSP) if own.startswith("{0}") else own.replace("{0}", text)
+            return own.replace(" ", NBSP).replace("{0}", text) if own.startswith("{0}") else own.replace("{0}", text)
         template = (compound.get(length) or {}).get("compound")
         singular = forms.get("one") or forms.get("other")
         if template and singular:

@@ -234,9 +234,11 @@ def dimension(unit: str, per: str | None = None) -> Dimension:
 
 
 def nearest(unit: str, counted: Mapping[str, object] = (), cldr_only: bool = False) -> list[str]:
-    """Up to three known unit names closest in spelling to an unknown one (only those that can follow `per`)."""
+    """Up to three known unit names closest in spelling to an unknown one, whatever its case ('TEU' finds a
+    declared 'teu'); with `cldr_only`, only the units that can follow `per`."""
     import difflib
 
     known = [*per_units()] if cldr_only else [*cldr_units(), *currencies(), *counted, *shipped_counted(),
                                                 PERCENT, *LEGACY_UNITS]
-    return difflib.get_close_matches(unit, known, n=3, cutoff=0.6)
+    by_folded = {name.casefold(): name for name in known}
+    return [by_folded[m] for m in difflib.get_close_matches(unit.casefold(), list(by_folded), n=3, cutoff=0.6)]

@@ -926,3 +926,33 @@ def test_the_summary_counts_independent_sources_in_both_languages():
 def test_the_summary_leaves_independence_out_when_every_source_is_independent():
     analysis = independent_of(relaying("a"), relaying("b"), relaying("c"))
     assert comparison_summary(EN, analysis) == n("3_sources, 1_point: 1_agrees")
+
+
+# --- found by a new author -----------------------------------------------------------------------
+
+def test_a_range_keeps_the_decimals_each_end_was_written_with():
+    brief = build(statistics=[stat("r", [D("3.8"), D("4.5")], "USD", scale="billion", per="duration-day")])
+    assert figure(EN, brief.statistics[0]) == n(
+        "3.8_billion_US dollars_per_day to 4.5_billion_US dollars_per_day")
+
+
+def test_values_that_mean_the_same_are_listed_once_with_all_their_sources():
+    analysis = compared(point("people", position("a", {"value": 45000, "unit": "ship"}),
+                              position("b", {"value": 45, "unit": "ship", "scale": "thousand"}),
+                              position("c", {"value": 25000, "unit": "ship"})), counted={"ship": SHIP})
+    [result] = analysis.points
+    assert [c.sources for c in result.conflicts] == [("a", "b"), ("c",)]
+
+
+def test_an_unknown_unit_suggests_a_declared_noun_whatever_its_case():
+    [(kind, message)] = errors(counted={"ship": SHIP}, statistics=[stat("s", 1, "SHIP")])
+    assert kind == "unknown_unit" and "nearest known: ship" in message
+
+
+def test_two_figures_of_one_measure_from_the_same_source_are_not_checked_against_each_other():
+    brief = build(sources=[source("a"), source("b")],
+                  statistics=[stat("x", 1, "mass-tonne", measure="m", sources=["a"]),
+                              stat("y", 2, "mass-tonne", measure="m", sources=["a"]),
+                              stat("z", 1, "mass-tonne", measure="m", sources=["b"])])
+    checks = analyse(brief).checks
+    assert {(c.statistic.id, c.other.id) for c in checks} == {("x", "z"), ("y", "z"), ("z", "x"), ("z", "y")}

@@ -523,7 +523,7 @@ def test_sigterm_and_sighup_close_the_dashboard_and_restore_the_terminal(termina
 @posix_only
 def test_the_terminal_size_wins_over_columns_and_lines_in_the_environment(terminal):
     """COLUMNS=99999 once laid the dashboard out 99,999 cells wide (and took longer than a minute to draw)."""
-    term = terminal("show", env={"COLUMNS": "99999", "LINES": "99999"}, size=(80, 24))
+    term = terminal("show", "kz-iaea-far-east-2025", env={"COLUMNS": "99999", "LINES": "99999"}, size=(80, 24))
     assert term.read_until(b"Quit"), term.output[-500:]
     term.type(b"q")
     assert term.finish() == 0
