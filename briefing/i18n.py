@@ -258,12 +258,17 @@ class Localizer:
         if precision == "season":
             return self._(_SEASONS[value.number], year=self.year(year))
         if precision == "year":
-            return format_skeleton("y", dt.date(year, 1, 1), locale=self.babel)
+            return self.year(year)
         return self._(N_("the %(decade)ss"), decade=str(year))
 
     def year(self, year: int) -> str:
-        """A year as this language writes it alone: '2026', '2026 г.'."""
-        return format_skeleton("y", dt.date(year, 1, 1), locale=self.babel)
+        """A year as this language writes it alone: '2026' in English, '2026 г.' in Russian.
+
+        CLDR's year skeleton gives the bare number in both; the word Russian
+        puts after a year standing alone comes from the catalog.
+        """
+        number = format_skeleton("y", dt.date(year, 1, 1), locale=self.babel)
+        return (self.p_("a year standing alone", "%(year)s") % {"year": number}).replace(" ", NBSP)
 
     def language_name(self, code: str) -> str:
         """'ru' -> 'Russian' in English, 'русский' in Russian."""
