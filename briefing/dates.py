@@ -13,10 +13,6 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-#: The precisions a FuzzyDate can have, finest first.
-PRECISIONS = ("day", "month", "quarter", "half", "season", "year", "decade")
-#: Parts of a period a source may name: its first, middle or last third.
-PARTS = ("early", "mid", "late")
 
 
 @dataclass(frozen=True)
@@ -129,12 +125,6 @@ def chronological(value: dt.date | dt.datetime | FuzzyDate) -> tuple[dt.datetime
     Python's sort is stable, so entries with equal keys keep their file order.
     """
     return span(value)
-
-
-def overlap(a, b) -> bool:
-    """Whether two dates of any precision can mean the same moment: compared at the coarser precision."""
-    (a_start, a_end), (b_start, b_end) = span(a), span(b)
-    return a_start <= b_end and b_start <= a_end
 
 
 def precision_of(value) -> str:
