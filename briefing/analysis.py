@@ -243,8 +243,7 @@ def _compatible(a: _Claim, b: _Claim) -> bool:
     if a.kind == "name":
         return a.key == b.key
     if a.kind == "date":
-        (a_start, a_end), (b_start, b_end) = a.key, b.key
-        return a_start <= b_end and b_start <= a_end
+        return dates.spans_meet(a.key, b.key)
     return a.key.overlaps(b.key)
 
 

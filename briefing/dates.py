@@ -127,6 +127,16 @@ def chronological(value: dt.date | dt.datetime | FuzzyDate) -> tuple[dt.datetime
     return span(value)
 
 
+def spans_meet(a: tuple[dt.datetime, dt.datetime], b: tuple[dt.datetime, dt.datetime]) -> bool:
+    """Whether two spans of instants share a moment."""
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def overlap(a, b) -> bool:
+    """Whether two dates of any precision can mean the same moment: compared at the coarser precision."""
+    return spans_meet(span(a), span(b))
+
+
 def precision_of(value) -> str:
     """'day' for a date, 'time' for a date-time, else the FuzzyDate's own precision ('interval' for one)."""
     if isinstance(value, dt.datetime):
