@@ -13,6 +13,7 @@ ever changed: results sit beside the figures they come from.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from decimal import Decimal
 from fractions import Fraction
 from typing import Literal, NamedTuple, TYPE_CHECKING
@@ -77,9 +78,15 @@ class DerivedResult(NamedTuple):
     scale: str | None
     nominal: Fraction  # the arithmetic on the values as written, in `unit`
     interval: Interval  # every value the operands' qualifiers allow, in `unit`
-    reading: Reading  # qualifier and bound(s) of the result, in `unit`
+    reading: Reading  # qualifier and exact bound(s) of the result, in `unit`
+    shown: Reading  # the same with its bounds rounded outward to `digits`, as faces show it
     digits: int  # decimals to show
     exact: bool  # whether the shown number is the result itself, not a rounding of it
+
+    def in_base(self) -> Fraction:
+        """The nominal result in its dimension's base unit (scale word and unit factor applied)."""
+        scale = 10 ** units.SCALES.get(self.scale or "", 0)
+        return self.nominal * units.dimension(self.unit, self.per).factor * scale
 
     @property
     def numerator(self) -> Statistic:
@@ -149,7 +156,8 @@ class Analysis(NamedTuple):
 
 
 class DerivationError(Exception):
-    """A derived figure that cannot be computed: `kind` names the problem in briefing.model.PROBLEMS."""
+    """A derived figure that cannot be computed: `kind` names the problem in briefing.model.PROBLEMS.
+    Yielded (not raised) by derivation_problems, for validation to report."""
 
     def __init__(self, index: int, kind: str, **context: object):
         super().__init__(kind)
@@ -330,15 +338,11 @@ def coverage(brief: Briefing, points: tuple[PointResult, ...]):
 
 # --- figures --------------------------------------------------------------------
 
-def _fraction(value) -> Fraction:
-    return Fraction(value)
-
-
 def written(figure) -> tuple[Fraction, Fraction | None]:
     """A figure's value and, for a range, its upper end, as exact fractions in its own unit and scale."""
     if isinstance(figure.value, list):
-        return _fraction(figure.value[0]), _fraction(figure.value[1])
-    return _fraction(figure.value), None
+        return Fraction(figure.value[0]), Fraction(figure.value[1])
+    return Fraction(figure.value), None
 
 
 def figure_interval(figure) -> tuple[units.Dimension, Fraction, Interval]:
@@ -357,7 +361,7 @@ def own(figure) -> tuple[Fraction, Interval]:
     """A figure's nominal value and interval in its own unit and scale (no conversion)."""
     value, high = written(figure)
     margin = getattr(figure, "margin", None)
-    interval = of_figure(value, figure.qualifier, high, None if margin is None else _fraction(margin))
+    interval = of_figure(value, figure.qualifier, high, None if margin is None else Fraction(margin))
     return (value if high is None else (value + high) / 2), interval
 
 
@@ -373,7 +377,7 @@ def operand_ids(figure: DerivedFigure) -> list[str]:
 
 
 def derive(brief: Briefing):
-    """Each derived figure declared in the file, computed exactly; DerivationError for one that cannot be."""
+    """Each derived figure declared in the file, computed exactly (validation refused those that cannot be)."""
     stats = {s.id: s for s in brief.statistics}
     counted = getattr(brief, "counted", None) or {}
     for index, figure in enumerate(brief.derived):
@@ -385,15 +389,21 @@ def derivation_problems(brief: Briefing):
     """A DerivationError for each derived figure that cannot be computed, found without computing it:
     operands that measure different things where they must not, or a zero it would divide by."""
     stats = {s.id: s for s in brief.statistics}
+    counted = getattr(brief, "counted", None) or {}
     for index, figure in enumerate(brief.derived):
-        problem = _operand_problem(index, figure, tuple(stats[i] for i in operand_ids(figure)))
+        problem = _operand_problem(index, figure, tuple(stats[i] for i in operand_ids(figure)), counted)
         if problem:
             yield problem
 
 
-def _operand_problem(index: int, figure: DerivedFigure, operands: tuple) -> DerivationError | None:
+def _operand_problem(index: int, figure: DerivedFigure, operands: tuple, counted) -> DerivationError | None:
     kind, first = figure.kind, operands[0]
-    if kind not in ("average", "ratio"):
+    if kind in ("average", "ratio"):  # a unit per one of a plain unit or count: no "per" on either side
+        top, bottom = operands
+        if getattr(top, "per", None) or getattr(bottom, "per", None) or (
+                units.kind(bottom.unit, counted) == "cldr" and units.canonical(bottom.unit) not in units.per_units()):
+            return DerivationError(index, "derived_per", a=top.id, b=bottom.id, operation=kind)
+    else:
         key = units.dimension(first.unit, getattr(first, "per", None)).key
         for op in operands[1:]:
             if units.dimension(op.unit, getattr(op, "per", None)).key != key:
@@ -407,20 +417,16 @@ def _operand_problem(index: int, figure: DerivedFigure, operands: tuple) -> Deri
 
 
 def _derive_one(index: int, figure: DerivedFigure, operands: tuple, counted) -> DerivedResult:
-    problem = _operand_problem(index, figure, operands)
-    if problem:
-        raise problem
+    """One derived figure; its operands passed derivation_problems when the brief was validated."""
     kind, first = figure.kind, operands[0]
     measured = [figure_interval(op) for op in operands]
-    approximate = any(op.qualifier == "about" or isinstance(op.value, list) for op in operands)
+    approximate = any(op.qualifier == "about" for op in operands)
 
     if kind in ("average", "ratio"):  # in the numerator's unit (and scale), per one of the denominator
         top, bottom = operands
         (top_nominal, top_interval), (bottom_nominal, bottom_interval) = own(top), own(bottom)
         bottom_scale = 10 ** units.SCALES.get(getattr(bottom, "scale", None) or "", 0)
-        per = getattr(top, "per", None)
-        if per is None and units.kind(bottom.unit, counted) == "cldr":
-            per = units.canonical(bottom.unit)
+        per = units.canonical(bottom.unit) if units.kind(bottom.unit, counted) == "cldr" else None
         return _result(index, figure, operands, top.unit, per, getattr(top, "scale", None),
                        top_nominal / (bottom_nominal * bottom_scale),
                        divide(top_interval, bottom_interval.scaled(Fraction(bottom_scale))), approximate)
@@ -448,16 +454,38 @@ def _derive_one(index: int, figure: DerivedFigure, operands: tuple, counted) -> 
                    nominal / factor, interval.scaled(1 / factor), approximate)
 
 
+#: Which way a shown bound is rounded so that what is said stays true: a floor down, a ceiling up.
+_ROUND_DOWN = {"more-than", "at-least"}
+_ROUND_UP = {"less-than", "at-most", "up-to", "no-more-than"}
+
+
+def _rounded(value: Fraction, digits: int, direction: int) -> Fraction:
+    """`value` to `digits` decimals: down (-1), up (+1) or to the nearest, ties to even (0)."""
+    scaled = value * 10 ** digits
+    whole = (math.floor(scaled) if direction < 0 else math.ceil(scaled) if direction > 0 else round(scaled))
+    return Fraction(whole, 10 ** digits)
+
+
 def _result(index, figure, operands, unit, per, scale, nominal, interval, approximate) -> DerivedResult:
+    """The result as it is best said, its shown bounds rounded outward so that they stay true
+    ("less than 5.319…%" is shown as "less than 5.4%", never "less than 5.3%")."""
     said = reading(nominal, interval, approximate)
     digits = _digits(figure.kind, operands, said)
-    shown = [v for v in (said.value, said.high) if v is not None]
-    exact = all((v * 10 ** digits).denominator == 1 for v in shown) and said.qualifier != "unbounded"
-    return DerivedResult(figure, operands, unit, per, scale, nominal, interval, said, digits, exact)
+    if said.qualifier == "range":
+        shown = Reading("range", _rounded(said.value, digits, -1), _rounded(said.high, digits, 1))
+    else:
+        direction = -1 if said.qualifier in _ROUND_DOWN else 1 if said.qualifier in _ROUND_UP else 0
+        shown = Reading(said.qualifier, _rounded(said.value, digits, direction), None)
+    exact = shown == said and said.qualifier != "unbounded"
+    return DerivedResult(figure, operands, unit, per, scale, nominal, interval, said, shown, digits, exact)
 
 
 def _digits(kind: str, operands, said: Reading) -> int:
-    """Decimals to show: exact results of sums and differences keep their operands' decimals."""
+    """Decimals to show: none for whole results; exact results of sums and differences keep their
+    operands' decimals; otherwise as many as the kind of figure shows."""
+    values = [v for v in (said.value, said.high) if v is not None]
+    if all(v.denominator == 1 for v in values):
+        return 0
     if kind in ("sum", "difference", "change"):
         written_digits = max(_decimals(op) for op in operands)
         values = [v for v in (said.value, said.high) if v is not None]
@@ -485,7 +513,7 @@ def figure_checks(brief: Briefing, reported, reference_sources: set[str]):
         entries = by_measure[stat.measure]
         dimension, _, interval = next(m for s, m in entries if s is stat)
         for other, (other_dimension, _, other_interval) in entries:
-            if other is stat or other_dimension.key != dimension.key or set(other.sources) <= set(stat.sources):
+            if other is stat or other_dimension.key != dimension.key or set(other.sources) & set(stat.sources):
                 continue  # a source is not checked against itself
             yield FigureCheck(stat, other, interval.gap(other_interval), set(other.sources) <= reference_sources)
 
@@ -511,12 +539,10 @@ def _sibling_breaches(derived: tuple[DerivedResult, ...]):
         for sibling in averages:
             if sibling is average or shape(sibling) != shape(average):
                 continue
-            ours = average.nominal * units.dimension(average.unit, average.per).factor
-            theirs = sibling.nominal * units.dimension(sibling.unit, sibling.per).factor
-            if ours < SIBLING_MIN_RATIO * theirs:
+            if average.in_base() < SIBLING_MIN_RATIO * sibling.in_base():
                 yield SiblingBreach(average, sibling)
 
 
 def timeline(brief: Briefing):
     """Background entries in time order whatever their precision; equal dates keep file order."""
-    return sorted(brief.background, key=lambda e: dates.chronological(e.date))
+    return sorted(brief.background, key=lambda e: dates.span(e.date))

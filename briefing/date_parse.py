@@ -76,6 +76,8 @@ def _single(text: str) -> FuzzyDate:
     part = groups["part"] or ""
     if groups["decade"] or groups["decade_edtf"]:
         year = int(groups["decade"] or groups["decade_edtf"] + "0")
+        if year == 0:  # the decade of year 0, which does not exist
+            raise DateFormError(text)
         return FuzzyDate(text, "decade", year, part=part, approximate=approximate, uncertain=uncertain)
     year = int(groups["year"])
     if year == 0:  # there is no year 0 in the calendar a brief shows
@@ -84,6 +86,8 @@ def _single(text: str) -> FuzzyDate:
         precision, number = ("quarter", int(groups["quarter"])) if groups["quarter"] else ("half", int(groups["half"]))
     elif groups["group"]:
         precision, number = _SEASON_GROUPS[groups["group"]]
+        if (precision, number, year) == ("season", 4, 9999):  # a winter that would end in year 10000
+            raise DateFormError(text)
     elif groups["month"]:
         number = int(groups["month"])
         if not 1 <= number <= 12:

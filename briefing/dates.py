@@ -9,10 +9,16 @@ precision sort together and compare at the coarser precision of the two.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 
+
+
+def _days_in(year: int, month: int) -> int:
+    """How many days the month has (the day before the first of the next month)."""
+    if month == 12:
+        return 31
+    return (dt.date(year, month + 1, 1) - dt.timedelta(days=1)).day
 
 
 @dataclass(frozen=True)
@@ -39,11 +45,6 @@ class FuzzyDate:
     uncertain: bool = False
     until: FuzzyDate | None = None
 
-    @property
-    def month(self) -> int:
-        """The month of a date known to the month or the day, else 0."""
-        return self.number if self.precision in ("month", "day") else 0
-
     def as_date(self) -> dt.date | None:
         """The day itself, when the date is known to the day and is not an interval."""
         if self.precision == "day" and self.until is None and not self.part:
@@ -57,16 +58,16 @@ class FuzzyDate:
             day = dt.date(year, n, self.day)
             return day, day
         if self.precision == "month":
-            return dt.date(year, n, 1), dt.date(year, n, calendar.monthrange(year, n)[1])
+            return dt.date(year, n, 1), dt.date(year, n, _days_in(year, n))
         if self.precision in ("quarter", "half"):
             months = 3 if self.precision == "quarter" else 6
             first = (n - 1) * months + 1
             last = first + months - 1
-            return dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
+            return dt.date(year, first, 1), dt.date(year, last, _days_in(year, last))
         if self.precision == "season":  # northern-hemisphere meteorological seasons, as EDTF's 21–24
             first = (3, 6, 9, 12)[n - 1]
             end_year, last = (year + 1, 2) if n == 4 else (year, first + 2)
-            return dt.date(year, first, 1), dt.date(end_year, last, calendar.monthrange(end_year, last)[1])
+            return dt.date(year, first, 1), dt.date(end_year, last, _days_in(end_year, last))
         if self.precision == "year":
             return dt.date(year, 1, 1), dt.date(year, 12, 31)
         return dt.date(year, 1, 1), dt.date(min(year + 9, 9999), 12, 31)  # decade
@@ -104,6 +105,9 @@ def _utc(value: dt.datetime) -> dt.datetime:
 def span(value: dt.date | dt.datetime | FuzzyDate) -> tuple[dt.datetime, dt.datetime]:
     """The first and last instant (UTC) a date, date-time or fuzzy date may mean.
 
+    Also a sort key: earlier starts first, and of two that start together
+    the shorter (more precise) first; a stable sort keeps file order for ties.
+
     A date covers its whole day; a date-time with an offset is the instant it
     names; one without an offset is taken as UTC.
     """
@@ -117,14 +121,6 @@ def span(value: dt.date | dt.datetime | FuzzyDate) -> tuple[dt.datetime, dt.date
     start = dt.datetime.combine(first, dt.time(), dt.timezone.utc)
     end = dt.datetime.combine(last, dt.time(23, 59, 59, 999999), dt.timezone.utc)
     return start, end
-
-
-def chronological(value: dt.date | dt.datetime | FuzzyDate) -> tuple[dt.datetime, dt.datetime]:
-    """A sort key: earlier starts first, and of two that start together the shorter (more precise) first.
-
-    Python's sort is stable, so entries with equal keys keep their file order.
-    """
-    return span(value)
 
 
 def spans_meet(a: tuple[dt.datetime, dt.datetime], b: tuple[dt.datetime, dt.datetime]) -> bool:

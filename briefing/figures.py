@@ -15,6 +15,9 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+import functools
+
+from babel import Locale
 from babel.numbers import format_currency
 
 from briefing import units
@@ -51,7 +54,7 @@ MARGIN = N_("%(value)s ± %(margin)s")
 #: Qualifiers after which a language puts the counted noun in the genitive, and the plural
 #: category whose form is that genitive (Russian: "более 21 реактора", "около 63 реакторов").
 GENITIVE_AFTER = {"ru": frozenset({"more-than", "at-least", "about", "less-than", "up-to", "at-most",
-                                   "no-more-than"})}
+                                   "no-more-than", "range"})}  # "range": «от … до …»
 GENITIVE_CATEGORY = {"one": "few", "few": "many"}
 
 
@@ -73,8 +76,9 @@ def quantity(loc: Localizer, value, unit: str, qualifier: str = "exact", nouns=N
     kind = units.kind(unit, nouns)
     genitive = qualifier in GENITIVE_AFTER.get(loc.locale, ())
     if high is not None and (kind == "currency" or value < 0):  # each end whole: "−$7.50 to $17.50"
+        ends_genitive = genitive or "range" in GENITIVE_AFTER.get(loc.locale, ())  # «от 1 реактора до 3 реакторов»
         low_text, high_text = (_with_unit(loc, kind, unit, per, scale, nouns, _bare(loc, kind, end, digits), end,
-                                          genitive, digits) for end in (value, high))
+                                          ends_genitive, digits) for end in (value, high))
         core = loc._(RANGE_WORDS, low=low_text, high=high_text)
     elif high is not None:
         core = _with_unit(loc, kind, unit, per, scale, nouns, loc._(RANGE, low=_bare(loc, kind, value, digits),
@@ -84,7 +88,7 @@ def quantity(loc: Localizer, value, unit: str, qualifier: str = "exact", nouns=N
         core = _with_unit(loc, kind, unit, per, scale, nouns, _bare(loc, kind, value, digits), value, genitive,
                           digits)
     if margin is not None:
-        core = loc._(MARGIN, value=core, margin=_with_unit(loc, kind, unit, per, None, nouns,
+        core = loc._(MARGIN, value=core, margin=_with_unit(loc, kind, unit, per, scale, nouns,
                                                             _bare(loc, kind, margin, None), margin, False, None))
     if qualifier == "exact":
         return core
@@ -178,17 +182,23 @@ def _currency(loc: Localizer, code: str, number: str, category: str, scaled: boo
         names = loc.babel._data["currency_names_plural"].get(code) or {}
         name = names.get(category) or names.get("other") or loc.babel.currencies.get(code, code)
         return f"{number}{NBSP}{name}"
-    pattern = loc.babel.currency_formats["standard"].pattern.partition(";")[0]
-    zero = format_currency(0, code, locale=loc.babel, currency_digits=False,
-                           format=pattern.replace("#,##0.00", "0"))
+    zero = _currency_zero(loc.locale, code)
     sign = MINUS if number.startswith(MINUS) else ""
     return (sign + zero.replace("0", number.removeprefix(sign), 1)).replace(" ", NBSP)
+
+
+@functools.lru_cache(maxsize=256)
+def _currency_zero(locale: str, code: str) -> str:
+    """'$0' / '0 $': the locale's currency pattern around a bare 0, for a number as written to replace."""
+    babel_locale = Locale.parse(locale)
+    pattern = babel_locale.currency_formats["standard"].pattern.partition(";")[0]
+    return format_currency(0, code, locale=babel_locale, currency_digits=False, format=pattern.replace("#,##0.00", "0"))
 
 
 def derived_value(loc: Localizer, result: DerivedResult, nouns=None) -> str:
     """'more than 0.90 GW' for an average, '15.1%' for a share, with the qualifier its operands allow;
     where only a range holds, the value from the figures as written and the range it may lie in."""
-    said = result.reading
+    said = result.shown
 
     def shown(value, qualifier="exact", high=None) -> str:
         return quantity(loc, value, result.unit, qualifier, nouns, per=result.per, scale=result.scale,
@@ -229,7 +239,7 @@ def _signed(text: str, result: DerivedResult) -> str:
     """A change shows its sign: '+137,000 barrels' or '−18.0%' (negative numbers carry their minus already)."""
     if result.nominal < 0:
         return text
-    return "+" + text if result.nominal > 0 and result.reading.qualifier in ("exact", "range") else text
+    return "+" + text if result.nominal > 0 and result.shown.qualifier in ("exact", "range") else text
 
 
 def sibling_text(loc: Localizer, breach: SiblingBreach, nouns=None) -> str:

@@ -191,9 +191,9 @@ def reading(nominal: Fraction, interval: Interval, approximate: bool = False) ->
     """
     if nominal < 0:
         mirrored = reading(-nominal, interval.negated(), approximate)
-        return Reading(mirrored.qualifier,
-                       None if mirrored.value is None else -mirrored.value,
-                       None if mirrored.high is None else -mirrored.high)
+        if mirrored.qualifier == "range":  # the mirrored range's high end is this range's low end
+            return Reading("range", -mirrored.high, -mirrored.value)
+        return Reading(mirrored.qualifier, None if mirrored.value is None else -mirrored.value, None)
     lo, hi = interval.lo, interval.hi
     if lo == hi and lo is not None:
         return Reading("exact", lo)
@@ -201,7 +201,7 @@ def reading(nominal: Fraction, interval: Interval, approximate: bool = False) ->
         return Reading("unbounded", nominal)
     if hi is None:  # a floor at or below zero says nothing of a positive result
         return Reading("more-than" if interval.lo_open else "at-least", lo) if lo > 0 else Reading("unbounded", nominal)
-    if lo is None or (lo <= 0 and hi == nominal) or (lo == 0 and hi > 0 and nominal == hi):
+    if lo is None or (lo <= 0 and hi == nominal):
         return Reading("less-than" if interval.hi_open else "at-most", hi)
     if hi == nominal and interval.hi_open and lo >= nominal * (1 - NEARLY_SPAN):
         return Reading("nearly", nominal)

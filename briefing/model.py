@@ -50,11 +50,11 @@ PROBLEMS = {
     "counted_missing": N_("the counted noun '{noun}' lacks its {language} form for the CLDR plural "
                           "category '{category}' (needed: {needed})"),
     "counted_extra": N_("'{category}' is not a CLDR plural category of {language} (needed: {needed})"),
-    "counted_clash": N_("'{noun}' cannot be declared as a counted noun: it is a CLDR unit, a currency or percent"),
+    "counted_clash": N_("'{noun}' cannot be declared as a counted noun: it is a CLDR unit or percent"),
     "range_order": N_("a range's first value must be below its second, got {low} and {high}"),
     "range_qualifier": N_("a range takes no qualifier but 'about', got '{qualifier}'"),
     "margin_qualifier": N_("a margin goes with a single exact value, not with '{qualifier}' or a range"),
-    "percent_scale": N_("a percentage takes no scale word"),
+    "percent_scale": N_("a percentage takes no scale word and no per unit"),
     "chart_labels": N_("a chart of {figures} figures needs {figures} labels, got {labels}"),
     "not_a_number": N_("expected a number, got {got}"),
     "range_length": N_("a range is two numbers, [low, high], got {count}"),
@@ -67,6 +67,8 @@ PROBLEMS = {
     "derived_arity": N_("a '{operation}' figure takes {count} operands"),
     "derived_both": N_("give either operands or numerator and denominator, not both"),
     "derived_zero": N_("'{id}' is zero, so '{figure}' would divide by zero"),
+    "derived_per": N_("'{operation}' divides a figure by a plain unit or count: neither '{a}' nor '{b}' may have "
+                      "a per unit, and the second must be one CLDR can put after per"),
     "derived_units": N_("'{a}' ({unit_a}) and '{b}' ({unit_b}) measure different things, "
                         "so '{operation}' cannot combine them"),
 }
@@ -332,7 +334,7 @@ class Figure(Strict):
                 raise problem("range_qualifier", qualifier=self.qualifier)
         if self.margin is not None and (self.qualifier != "exact" or isinstance(self.value, list)):
             raise problem("margin_qualifier", qualifier=self.qualifier)
-        if self.scale and self.unit in ("percent", "percentage-point"):
+        if (self.scale or self.per) and self.unit in ("percent", "percentage-point"):
             raise problem("percent_scale")
         return self
 
@@ -582,7 +584,7 @@ def _counted_problems(brief: Briefing):
     from briefing import units
 
     for noun, forms in brief.counted.items():
-        if noun in units.cldr_units() or units.is_currency(noun) or noun == units.PERCENT:
+        if noun in units.cldr_units() or noun in units.LEGACY_UNITS or noun == units.PERCENT:
             yield problem("counted_clash", path=f"counted.{noun}", noun=noun)
             continue
         for language in CONTENT_LOCALES:

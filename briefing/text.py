@@ -56,7 +56,6 @@ PRECISION_NOTES = {
     "season": Nn_("%(sources)s gives the season only", "%(sources)s give the season only"),
     "interval": Nn_("%(sources)s gives a span of time only", "%(sources)s give a span of time only"),
     "decade": Nn_("%(sources)s gives the decade only", "%(sources)s give the decade only"),
-    "day": Nn_("%(sources)s gives the day only", "%(sources)s give the day only"),
 }
 CONFIDENCE_LEVELS = {"high": N_("high"), "moderate": N_("moderate"), "low": N_("low")}
 
@@ -261,10 +260,10 @@ def value_text(loc: Localizer, analysis: Analysis, value: object) -> str:
     """A structured comparison value (date, number, figure or name) as a reader sees it."""
     if isinstance(value, (dt.date, FuzzyDate)):
         return loc.moment(value)
-    if isinstance(value, (int, float, Decimal)):
+    if isinstance(value, (int, Decimal)):
         return loc.number(value)
     if isinstance(value, str):
-        return f"«{one_line(value)}»" if loc.locale == "ru" else f"“{one_line(value)}”"
+        return loc._("“%(name)s”", name=one_line(value))
     if isinstance(getattr(value, "date", None), FuzzyDate):
         return loc.moment(value.date)
     return figures.figure(loc, value, analysis.nouns)

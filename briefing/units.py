@@ -19,7 +19,6 @@ Nothing here formats text.
 from __future__ import annotations
 
 import functools
-import tomllib
 from fractions import Fraction
 from pathlib import Path
 from typing import Mapping, NamedTuple
@@ -119,6 +118,8 @@ def currencies() -> frozenset[str]:
 @functools.cache
 def shipped_counted() -> Mapping[str, Mapping[str, Mapping[str, str]]]:
     """The counted nouns the tool ships: {id: {language: {plural category: form}}}."""
+    import tomllib  # only a brief that uses a shipped noun without declaring it pays for this
+
     with _COUNTED_FILE.open("rb") as handle:
         return tomllib.load(handle)
 
@@ -213,7 +214,7 @@ def counted_forms(unit: str, declared: Mapping[str, Mapping[str, Mapping[str, st
     """
     if declared and unit in declared:
         return declared[unit]
-    if unit != PERCENTAGE_POINT and ("-" in unit or is_currency(unit)):
+    if unit != PERCENTAGE_POINT and ("-" in unit or is_currency(unit) or unit in LEGACY_UNITS):
         return None
     return shipped_counted().get(unit)
 

@@ -31,7 +31,7 @@ MIN_BAR = 8
 
 
 def charts(analysis: Analysis) -> list:
-    """The brief's charts whose figures are all in it (validation guarantees they are)."""
+    """The brief's charts, in file order (validation made sure each names figures of the brief)."""
     return list(getattr(analysis.brief, "charts", None) or ())
 
 
@@ -89,7 +89,7 @@ class Bars(Localized, Widget):
             measured = [figure_interval(s) for s in members]
             one_dimension = len({m[0].key for m in measured}) == 1
             largest = max((abs(m[1]) for m in measured), default=Fraction(0))
-            for n, (stat, label, text, (_, nominal, _)) in enumerate(zip(members, labels, texts, measured)):
+            for n, (label, text, (_, nominal, _)) in enumerate(zip(labels, texts, measured)):
                 scale = largest if one_dimension else abs(nominal)
                 drawn = ((bar(nominal, scale, room), BAR_STYLES[n % len(BAR_STYLES)]), " ", text)
                 if side_by_side:
