@@ -302,9 +302,15 @@ def _claims(groups) -> tuple[ValueClaim, ...]:
 
 
 def _outliers(groups) -> tuple[str, ...]:
+    """The sources outside a group larger than every other, when no value could have joined another
+    group too (overlap is not transitive, so only then is the answer the same in any file order)."""
     sizes = sorted((len(g) for g in groups), reverse=True)
     if sum(sizes) < 3 or sizes[0] == sizes[1]:
         return ()
+    for claim, _, _ in (member for group in groups for member in group):
+        joinable = sum(all(_compatible(claim, other) for other, _, _ in group) for group in groups)
+        if joinable > 1:
+            return ()
     largest = max(groups, key=len)
     return tuple(source for group in groups if group is not largest for _, _, source in group)
 
@@ -371,8 +377,8 @@ def _unit_factor(figure) -> Fraction:
     return dimension.factor * 10 ** units.SCALES.get(getattr(figure, "scale", None) or "", 0)
 
 
-def operand_ids(figure: DerivedFigure) -> list[str]:
-    """The statistics a derived figure is computed from, in order."""
+def operand_ids(figure) -> list[str]:
+    """The statistics a derived figure is computed from, in order (its operands, or numerator and denominator)."""
     return list(figure.operands) or [i for i in (figure.numerator, figure.denominator) if i]
 
 
@@ -521,7 +527,7 @@ def figure_checks(brief: Briefing, reported, reference_sources: set[str]):
 def _flags(reported, derived: tuple[DerivedResult, ...], checks: tuple[FigureCheck, ...]):
     breaches = list(_sibling_breaches(derived))
     for stat in reported:
-        disagreeing = tuple(c for c in checks if c.statistic.id == stat.id and c.reference and not c.agrees)
+        disagreeing = tuple(c for c in checks if c.statistic is stat and c.reference and not c.agrees)
         mine = tuple(b for b in breaches if b.average.numerator.id == stat.id)
         if disagreeing or mine:
             yield Flag(stat, disagreeing, mine)

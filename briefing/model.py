@@ -28,6 +28,7 @@ from pydantic import (
 
 from pydantic_core import PydanticCustomError
 
+from briefing.analysis import derivation_problems, operand_ids
 from briefing.dates import FuzzyDate
 from briefing.i18n import CONTENT_LOCALES, N_
 
@@ -422,14 +423,10 @@ class DerivedFigure(Strict):
         if self.operands and (self.numerator or self.denominator):
             raise problem("derived_both")
         count = DERIVED_ARITY[self.kind]
-        given = len(self.ids())
+        given = len(operand_ids(self))
         if (count is None and given < 2) or (count is not None and given != count):
             raise problem("derived_arity", operation=self.kind, count=count or "2+")
         return self
-
-    def ids(self) -> list[str]:
-        """The statistics it is computed from, in order."""
-        return self.operands or [i for i in (self.numerator, self.denominator) if i]
 
 
 class Chart(Strict):
@@ -545,7 +542,7 @@ def _reference_problems(brief: Briefing):
     for n, figure in enumerate(brief.derived):
         names = ("operands[%d]" % k for k in range(len(figure.operands))) if figure.operands else (
             end for end in ("numerator", "denominator") if getattr(figure, end))
-        for name, stat_id in zip(names, figure.ids()):
+        for name, stat_id in zip(names, operand_ids(figure)):
             if stat_id not in stats:
                 yield problem("unknown_statistic", path=f"derived[{n}].{name}", id=stat_id)
     for n, chart in enumerate(brief.charts):
@@ -622,7 +619,5 @@ def _nearest(unit: str, counted) -> str:
 
 
 def _derived_problems(brief: Briefing):
-    from briefing.analysis import derivation_problems
-
     for error in derivation_problems(brief):
         yield problem(error.kind, path=f"derived[{error.index}]", **error.context)
