@@ -960,9 +960,9 @@ def test_two_figures_of_one_measure_from_the_same_source_are_not_checked_against
 
 @pytest.mark.parametrize("order", [("a", "b", "c"), ("c", "b", "a")])
 def test_no_outlier_is_named_when_a_value_could_join_either_side(order):
-    """10, about 11 and 12.5: about 11 agrees with both ends, so who differs depends on nothing but file order."""
-    values = {"a": 10, "b": {"value": 11, "unit": "ship", "qualifier": "about"}, "c": D("12.5")}
-    values["a"], values["c"] = ({"value": v, "unit": "ship"} for v in (10, D("12.5")))
+    """10, 10 to 13 and 12.5: the range agrees with both ends, so who differs would depend on file order alone."""
+    values = {"a": {"value": 10, "unit": "ship"}, "b": {"value": [10, 13], "unit": "ship"},
+              "c": {"value": D("12.5"), "unit": "ship"}}
     analysis = compared(point("p", *(position(s, values[s]) for s in order)), counted={"ship": SHIP})
     [result] = analysis.points
     assert result.status == "differ" and result.outliers == ()
