@@ -158,21 +158,13 @@ def _cldr(loc: Localizer, unit: str, number: str, category: str) -> str:
 
 
 def _per(loc: Localizer, text: str, per: str) -> str:
-    """'206,000 barrels per day': the unit's own 'per' pattern, else CLDR's compound 'per' pattern
-    around the unit's singular name, at the unit's length where CLDR has it, else at the other length."""
-    patterns = loc.babel._data["unit_patterns"][per]
-    compound = loc.babel._data["compound_unit_patterns"]["per"]
-    preferred = _length(per)
-    for length in (preferred, "long" if preferred == "short" else "short"):
-        forms = patterns.get(length) or {}
-        own = forms.get("per")
-        if own:
-            return own.replace(" ", NBSP).replace("{0}", text) if own.startswith("{0}") else own.replace("{0}", text)
-        template = (compound.get(length) or {}).get("compound")
-        singular = forms.get("one") or forms.get("other")
-        if template and singular:
-            return template.replace("{0}", text).replace("{1}", singular.replace("{0}", "").strip())
-    raise LookupError(per)  # validation admits only units.per_units(), which one of the lengths words
+    """'206,000 barrels per day': CLDR's wording of 'per' the unit (units.per_wording), its own spaces tied."""
+    data = loc.babel._data
+    template, name = units.per_wording(data["unit_patterns"][per], data["compound_unit_patterns"]["per"],
+                                       _length(per))  # validation admits only units.per_units()
+    if not name and template.startswith("{0}"):  # the unit's own "{0} per day": kept on one line
+        template = template.replace(" ", NBSP)
+    return template.replace("{0}", text).replace("{1}", name)
 
 
 def _currency(loc: Localizer, code: str, number: str, category: str, scaled: bool) -> str:

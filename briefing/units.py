@@ -124,13 +124,23 @@ def shipped_counted() -> Mapping[str, Mapping[str, Mapping[str, str]]]:
         return tomllib.load(handle)
 
 
-def _nameable_per(patterns, compound) -> bool:
-    """Whether a unit can follow 'per': its own 'per' pattern, or CLDR's compound one and its singular name."""
-    for length in ("short", "long"):
+def per_wording(patterns, compound, preferred: str = "short") -> tuple[str, str] | None:
+    """How CLDR words 'X per <unit>', from the unit's patterns and the locale's compound 'per' patterns.
+
+    Returns (template, name): the unit's own 'per' pattern ("{0} per day",
+    name ""), or the compound pattern ("{0} per {1}") with the unit's
+    singular name; at the preferred length first, then the other; None
+    when CLDR gives neither.
+    """
+    for length in (preferred, "long" if preferred == "short" else "short"):
         forms = patterns.get(length) or {}
-        if forms.get("per") or ((compound.get(length) or {}).get("compound") and (forms.get("one") or forms.get("other"))):
-            return True
-    return False
+        if forms.get("per"):
+            return forms["per"], ""
+        template = (compound.get(length) or {}).get("compound")
+        singular = forms.get("one") or forms.get("other")
+        if template and singular:
+            return template, singular.replace("{0}", "").strip()
+    return None
 
 
 @functools.cache
@@ -144,7 +154,7 @@ def per_units() -> frozenset[str]:
     for locale in CONTENT_LOCALES:
         data = Locale.parse(locale)._data
         compound = data["compound_unit_patterns"]["per"]
-        found = {unit for unit in found if _nameable_per(data["unit_patterns"][unit], compound)}
+        found = {unit for unit in found if per_wording(data["unit_patterns"][unit], compound) is not None}
     return frozenset(found)
 
 
