@@ -34,6 +34,8 @@ SIBLING_MIN_RATIO = Fraction(1, 2)
 #: Decimals shown for each kind of derived figure whose exact value has more.
 RESULT_DIGITS = {"share": 1, "percent-change": 1}
 DEFAULT_RESULT_DIGITS = 2
+#: Decimals a small result may need to keep two significant digits (0.00071 trillion), at the most.
+MAX_SHOWN_DIGITS = 30
 
 
 class ValueClaim(NamedTuple):
@@ -211,7 +213,8 @@ def independent_sources(sources) -> int:
 
 # --- comparison ---------------------------------------------------------------
 
-def _fold(name: str) -> str:
+def fold(name: str) -> str:
+    """A name as comparison sees it: case folded, ё read as е, spacing collapsed."""
     return " ".join(name.casefold().replace("ё", "е").split())
 
 
@@ -220,7 +223,7 @@ def _aliases(brief: Briefing) -> dict[str, str]:
     table: dict[str, str] = {}
     for entry in getattr(brief, "names", None) or ():
         for alias in entry.aliases:
-            table[_fold(alias)] = _fold(entry.name)
+            table[fold(alias)] = fold(entry.name)
     return table
 
 
@@ -236,7 +239,7 @@ def _claim(value: object, aliases: dict[str, str]) -> _Claim:
     if hasattr(value, "date") and isinstance(getattr(value, "date"), dates.FuzzyDate):  # {date = "2023"}
         return _Claim("date", dates.span(value.date), dates.precision_of(value.date))
     if isinstance(value, str):
-        folded = _fold(value)
+        folded = fold(value)
         return _Claim("name", aliases.get(folded, folded), "")
     if isinstance(value, (int, Decimal, float)):
         return _Claim("number", Interval.point(Fraction(value)), "")
@@ -417,8 +420,11 @@ def _operand_problem(index: int, figure: DerivedFigure, operands: tuple, counted
                                        unit_b=op.unit, operation=kind)
     divisor = {"average": operands[-1], "ratio": operands[-1], "share": operands[-1],
                "percent-change": first}.get(kind)
-    if divisor is not None and own(divisor)[0] == 0:
-        return DerivationError(index, "derived_zero", id=divisor.id, figure=figure.id)
+    if divisor is not None:
+        nominal, allowed = own(divisor)
+        crosses = (allowed.lo is None or allowed.lo < 0) and (allowed.hi is None or allowed.hi > 0)
+        if nominal == 0 or crosses:  # zero, or a range or margin with zero inside it
+            return DerivationError(index, "derived_zero", id=divisor.id, figure=figure.id)
     return None
 
 
@@ -432,15 +438,24 @@ def _derive_one(index: int, figure: DerivedFigure, operands: tuple, counted) -> 
         top, bottom = operands
         (top_nominal, top_interval), (bottom_nominal, bottom_interval) = own(top), own(bottom)
         bottom_scale = 10 ** units.SCALES.get(getattr(bottom, "scale", None) or "", 0)
+        if measured[0][0].key == measured[1][0].key:  # tonnes per tonne, % of %: a plain number
+            return _result(index, figure, operands, units.NUMBER, None, None, measured[0][1] / measured[1][1],
+                           divide(measured[0][2], measured[1][2]), approximate)
         per = units.canonical(bottom.unit) if units.kind(bottom.unit, counted) == "cldr" else None
-        return _result(index, figure, operands, top.unit, per, getattr(top, "scale", None),
-                       top_nominal / (bottom_nominal * bottom_scale),
-                       divide(top_interval, bottom_interval.scaled(Fraction(bottom_scale))), approximate)
+        scale = getattr(top, "scale", None)
+        nominal = top_nominal / (bottom_nominal * bottom_scale)
+        quotient = divide(top_interval, bottom_interval.scaled(Fraction(bottom_scale)))
+        if scale and abs(nominal) < 1:  # 714 t a ship, not 0.00000000071 trillion t
+            factor = Fraction(10 ** units.SCALES[scale])
+            scale, nominal, quotient = None, nominal * factor, quotient.scaled(factor)
+        return _result(index, figure, operands, top.unit, per, scale, nominal, quotient, approximate)
     if kind in ("share", "percent-change"):
         (_, top_nominal, top_interval), (_, bottom_nominal, bottom_interval) = measured
-        if kind == "percent-change":  # from the first to the second: (second − first) ÷ first
+        if kind == "percent-change":  # from the first to the second: (second − first) ÷ |first|
             top_nominal, top_interval = bottom_nominal - top_nominal, subtract(bottom_interval, top_interval)
             bottom_nominal, bottom_interval = measured[0][1], measured[0][2]
+            if bottom_nominal < 0:  # a rise from −5 to 0 is +100 %, not −100 %
+                bottom_nominal, bottom_interval = -bottom_nominal, bottom_interval.negated()
         quotient = divide(top_interval, bottom_interval)
         return _result(index, figure, operands, units.PERCENT, None, None, top_nominal / bottom_nominal * 100,
                        multiply(quotient, Interval.point(Fraction(100))), approximate)
@@ -482,22 +497,27 @@ def _result(index, figure, operands, unit, per, scale, nominal, interval, approx
     else:
         direction = -1 if said.qualifier in _ROUND_DOWN else 1 if said.qualifier in _ROUND_UP else 0
         shown = Reading(said.qualifier, _rounded(said.value, digits, direction), None)
-    exact = shown == said and said.qualifier != "unbounded"
+    # a range is shown with the value its operands give as written, which is no more than a midpoint
+    exact = shown == said and said.qualifier not in ("unbounded", "range")
     return DerivedResult(figure, operands, unit, per, scale, nominal, interval, said, shown, digits, exact)
 
 
 def _digits(kind: str, operands, said: Reading) -> int:
     """Decimals to show: none for whole results; exact results of sums and differences keep their
-    operands' decimals; otherwise as many as the kind of figure shows."""
+    operands' decimals; otherwise as many as the kind of figure shows, more where a small result
+    would otherwise lose its last significant digits."""
     values = [v for v in (said.value, said.high) if v is not None]
     if all(v.denominator == 1 for v in values):
         return 0
     if kind in ("sum", "difference", "change"):
         written_digits = max(_decimals(op) for op in operands)
-        values = [v for v in (said.value, said.high) if v is not None]
         if all((v * 10 ** written_digits).denominator == 1 for v in values):
             return written_digits
-    return RESULT_DIGITS.get(kind, DEFAULT_RESULT_DIGITS)
+    digits = RESULT_DIGITS.get(kind, DEFAULT_RESULT_DIGITS)
+    smallest = min((abs(v) for v in values if v), default=Fraction(1))
+    while smallest * 10 ** digits < 10 and digits < MAX_SHOWN_DIGITS:  # two significant digits at least
+        digits += 1
+    return digits
 
 
 def _decimals(figure) -> int:

@@ -138,6 +138,10 @@ def _names(items: object) -> dict[str, object]:
     return fields
 
 
+#: No valid briefing holds a decimal further from 1 than this power of ten (its limits are 10^100 and 10^-30).
+MAX_DECIMAL_EXPONENT = 400
+
+
 def _tagged(obj: dict) -> object:
     if len(obj) != 1:
         raise CodecError("a tag has exactly one key")
@@ -162,7 +166,10 @@ def _tagged(obj: dict) -> object:
     if tag == "N" and type(value) is str:
         import decimal
 
-        return decimal.Decimal(value)
+        number = decimal.Decimal(value)
+        if number.is_finite() and not -MAX_DECIMAL_EXPONENT <= number.adjusted() <= MAX_DECIMAL_EXPONENT:
+            raise CodecError("a decimal beyond any a briefing can hold")  # e.g. 1E+999999999 in a forged entry
+        return number
     if tag == "Q" and type(value) is list and len(value) == 2 and all(type(v) is int for v in value):
         import fractions
 

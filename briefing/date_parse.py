@@ -30,7 +30,8 @@ _PLAIN = re.compile(
     r"(?P<decade>\d{3}0)s|(?P<decade_edtf>\d{3})X"
     r"|(?P<year>\d{4})(?:-(?:Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<group>2[1-4]|3[3-6]|4[01])"
     r"|(?P<month>\d{2})(?:-(?P<day>\d{2}))?))?"
-    r")" + _UA + "$"
+    r")" + _UA + "$",
+    re.ASCII,  # digits are 0-9 only: no full-width or other scripts' digits
 )
 _SEASON_GROUPS = {**{str(20 + n): ("season", n) for n in range(1, 5)},
                   **{str(32 + n): ("quarter", n) for n in range(1, 5)},

@@ -16,6 +16,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import functools
+import re
 
 from babel import Locale
 from babel.numbers import format_currency
@@ -97,6 +98,11 @@ def quantity(loc: Localizer, value, unit: str, qualifier: str = "exact", nouns=N
     return loc._(template, value=core)
 
 
+def plain_number(loc: Localizer, value) -> str:
+    """A number with no unit, as written, a negative one with a true minus sign."""
+    return _bare(loc, "number", value, None)
+
+
 def _bare(loc: Localizer, kind: str, value, digits: int | None) -> str:
     """The number alone, a negative one with a true minus sign; for percent with its sign, as CLDR puts it."""
     if kind == units.PERCENT:
@@ -128,7 +134,7 @@ def _scaled(loc: Localizer, number: str, value, scale: str, genitive: bool) -> s
 def _with_unit(loc: Localizer, kind: str, unit: str, per, scale, nouns, number: str, value, genitive: bool,
                digits) -> str:
     """The number text with its scale word and unit, as CLDR or the brief's counted nouns word it."""
-    if kind == units.PERCENT:
+    if kind in (units.PERCENT, "number"):
         return number
     if scale:
         number = _scaled(loc, number, value, scale, genitive)
@@ -184,7 +190,9 @@ def _currency_zero(locale: str, code: str) -> str:
     """'$0' / '0 $': the locale's currency pattern around a bare 0, for a number as written to replace."""
     babel_locale = Locale.parse(locale)
     pattern = babel_locale.currency_formats["standard"].pattern.partition(";")[0]
-    return format_currency(0, code, locale=babel_locale, currency_digits=False, format=pattern.replace("#,##0.00", "0"))
+    zero = format_currency(0, code, locale=babel_locale, currency_digits=False, format=pattern.replace("#,##0.00", "0"))
+    # CLDR's currency spacing: a symbol made of letters ("XAU", "RUB") is kept apart from the number
+    return re.sub(r"(?<=[^\W\d_])0|0(?=[^\W\d_])", lambda m: (NBSP + "0") if m.start() else ("0" + NBSP), zero, 1)
 
 
 def derived_value(loc: Localizer, result: DerivedResult, nouns=None) -> str:
@@ -196,8 +204,9 @@ def derived_value(loc: Localizer, result: DerivedResult, nouns=None) -> str:
         return quantity(loc, value, result.unit, qualifier, nouns, per=result.per, scale=result.scale,
                         high=high, digits=result.digits)
 
-    if said.qualifier == "range":
-        return loc._(WITHIN, value=shown(result.nominal), range=shown(said.value, high=said.high))
+    if said.qualifier == "range":  # the value the figures give as written, rounded as shown
+        nominal = Fraction(round(result.nominal * 10 ** result.digits), 10 ** result.digits)
+        return loc._(WITHIN, value=shown(nominal), range=shown(said.value, high=said.high))
     return shown(said.value, said.qualifier)
 
 

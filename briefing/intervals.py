@@ -181,27 +181,31 @@ class Reading(NamedTuple):
 def reading(nominal: Fraction, interval: Interval, approximate: bool = False) -> Reading:
     """The qualifier a result earns from its interval, stated by the bound that holds.
 
-    An exact result is exact; a one-sided interval is "more than" or "at
-    least" its lower end (or "less than" / "at most" its upper end); an
-    interval ending open at the nominal value and starting no further than
-    NEARLY_SPAN below it is "nearly"; within ABOUT_SPAN below (or the
-    reciprocal of that above, so that "÷ about X" stays "about"), and
-    `approximate` (an operand was "about"), "about"; any other finite
-    interval is a range.  Negative results are read by magnitude.
+    Qualifiers are read by magnitude (as briefing files write them: "more
+    than −18" is a fall larger than 18), so they serve only an interval on
+    one side of zero.  On that side: an exact result is exact; an interval
+    open above is "more than" or "at least" its lower end; one from zero to
+    the nominal value is "less than" or "at most" it; one ending open at the
+    nominal value and starting no further than NEARLY_SPAN below it is
+    "nearly"; within ABOUT_SPAN below (or the reciprocal of that above, so
+    that "÷ about X" stays "about"), when `approximate` (an operand was
+    "about"), "about"; any other finite interval is a range.  An interval
+    that reaches across zero is a range when it is finite and unbounded
+    otherwise.
     """
+    lo, hi = interval.lo, interval.hi
+    if lo is not None and lo == hi:
+        return Reading("exact", lo)
+    if (nominal >= 0 and (lo is None or lo < 0)) or (nominal < 0 and (hi is None or hi > 0)):
+        return Reading("range", lo, hi) if lo is not None and hi is not None else Reading("unbounded", nominal)
     if nominal < 0:
         mirrored = reading(-nominal, interval.negated(), approximate)
         if mirrored.qualifier == "range":  # the mirrored range's high end is this range's low end
             return Reading("range", -mirrored.high, -mirrored.value)
         return Reading(mirrored.qualifier, None if mirrored.value is None else -mirrored.value, None)
-    lo, hi = interval.lo, interval.hi
-    if lo == hi and lo is not None:
-        return Reading("exact", lo)
-    if lo is None and hi is None:
-        return Reading("unbounded", nominal)
-    if hi is None:  # a floor at or below zero says nothing of a positive result
-        return Reading("more-than" if interval.lo_open else "at-least", lo) if lo > 0 else Reading("unbounded", nominal)
-    if lo is None or (lo <= 0 and hi == nominal):
+    if hi is None:
+        return Reading("more-than" if interval.lo_open else "at-least", lo)
+    if lo == 0 and hi == nominal:
         return Reading("less-than" if interval.hi_open else "at-most", hi)
     if hi == nominal and interval.hi_open and lo >= nominal * (1 - NEARLY_SPAN):
         return Reading("nearly", nominal)

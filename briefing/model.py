@@ -56,6 +56,9 @@ PROBLEMS = {
     "range_qualifier": N_("a range takes no qualifier but 'about', got '{qualifier}'"),
     "margin_qualifier": N_("a margin goes with a single exact value, not with '{qualifier}' or a range"),
     "percent_scale": N_("a percentage takes no scale word and no per unit"),
+    "reference_position": N_("source '{source}' is a reference dataset: reference datasets are set beside "
+                             "figures, not compared point by point"),
+    "name_twice": N_("'{name}' is listed under two names; give each spelling once"),
     "chart_labels": N_("a chart of {figures} figures needs {figures} labels, got {labels}"),
     "not_a_number": N_("expected a number, got {got}"),
     "range_length": N_("a range is two numbers, [low, high], got {count}"),
@@ -125,6 +128,15 @@ class LocalizedText(RootModel[dict[str, str]]):
         return self.root.get(locale) or self.root["en"]
 
 
+def _shown(value: Any) -> str:
+    """A value in a message much as the file wrote it: dates in ISO form, text quoted, cut to 40 characters."""
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()[:40]
+    if isinstance(value, Decimal):
+        return str(value)[:40]
+    return repr(value)[:40]
+
+
 def _parse_fuzzy_date(value: Any) -> FuzzyDate:
     """A FuzzyDate from a TOML date or from text in any form briefing.date_parse accepts."""
     if isinstance(value, FuzzyDate):
@@ -138,7 +150,7 @@ def _parse_fuzzy_date(value: Any) -> FuzzyDate:
     except DateFormError as error:
         if error.month is not None:
             raise problem("bad_month", value=value, month=error.month) from None
-        raise problem("bad_date", value=repr(value)[:40]) from None
+        raise problem("bad_date", value=_shown(value)) from None
 
 
 Fuzzy = Annotated[
@@ -166,7 +178,7 @@ MAX_DECIMALS = 30
 def _number(value: Any) -> int | Decimal:
     """A finite number as the file wrote it: an int, or a Decimal keeping its written decimals; -0 is 0."""
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
-        got = ("true" if value else "false") if isinstance(value, bool) else repr(value)[:60]
+        got = ("true" if value else "false") if isinstance(value, bool) else _shown(value)
         raise problem("not_a_number", got=got)
     if isinstance(value, float):
         value = Decimal(repr(value))
@@ -527,12 +539,17 @@ def _reference_problems(brief: Briefing):
         if source.id in source.relays:
             yield problem("relay_self", path=f"sources[{n}].relays", source=source.id)
     yield from _relay_loops(brief)
+    yield from _names_twice(brief)
     yield from _counted_problems(brief)
+    references = {s.id for s in brief.sources if s.kind == "reference-dataset"}
     for n, point in enumerate(brief.comparison):
         for m, position in enumerate(point.positions):
             if position.source not in known:
                 yield problem("unknown_source", path=f"comparison[{n}].positions[{m}].source",
                               source=position.source, known=known_list)
+            elif position.source in references:
+                yield problem("reference_position", path=f"comparison[{n}].positions[{m}].source",
+                              source=position.source)
             if isinstance(position.value, Quantity):
                 yield from _unit_problems(brief, position.value, f"comparison[{n}].positions[{m}].value")
     for n, stat in enumerate(brief.statistics):
@@ -574,6 +591,17 @@ def _relay_loops(brief: Briefing):
                 state[node] = 1
                 path.append(node)
                 stack.append(iter(relays[node]))
+
+
+def _names_twice(brief: Briefing):
+    """A name or alias in two [[names]] entries, which would leave its meaning to file order."""
+    from briefing.analysis import fold
+
+    seen: dict[str, int] = {}
+    for n, entry in enumerate(brief.names):
+        for spelling in {fold(entry.name), *map(fold, entry.aliases)}:
+            if seen.setdefault(spelling, n) != n:
+                yield problem("name_twice", path=f"names[{n}]", name=spelling)
 
 
 def _counted_problems(brief: Briefing):

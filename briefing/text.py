@@ -261,7 +261,7 @@ def value_text(loc: Localizer, analysis: Analysis, value: object) -> str:
     if isinstance(value, (dt.date, FuzzyDate)):
         return loc.moment(value)
     if isinstance(value, (int, Decimal)):
-        return loc.number(value)
+        return figures.plain_number(loc, value)
     if isinstance(value, str):
         return loc._("“%(name)s”", name=one_line(value))
     if isinstance(getattr(value, "date", None), FuzzyDate):

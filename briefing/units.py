@@ -19,6 +19,7 @@ Nothing here formats text.
 from __future__ import annotations
 
 import functools
+import re
 from fractions import Fraction
 from pathlib import Path
 from typing import Mapping, NamedTuple
@@ -26,7 +27,11 @@ from typing import Mapping, NamedTuple
 #: Scale words a source may use, by the power of ten they stand for ("1.65 million").
 SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
 PERCENT = "percent"
+#: The unit of a derived ratio of two figures of one dimension: a plain number.
+NUMBER = ""
 PERCENTAGE_POINT = "percentage-point"
+#: ISO 4217 codes that name no currency: "no currency" and the code kept for testing.
+NOT_CURRENCIES = frozenset({"XXX", "XTS"})
 #: Short names that briefing format 1 used for CLDR units; they still mean the same.
 LEGACY_UNITS = {"gigawatt": "power-gigawatt", "megawatt": "power-megawatt"}
 #: CLDR categories whose short form ("376 GW") reads well in prose; others use the long form ("3.5 tonnes").
@@ -87,10 +92,22 @@ class Dimension(NamedTuple):
     factor: Fraction
 
 
-def _formattable(patterns) -> bool:
-    """Whether CLDR gives a unit a pattern for the 'other' plural form at the length the brief uses."""
+def _formattable(patterns, english=None) -> bool:
+    """Whether CLDR gives a unit a pattern for the 'other' plural form, in this language's own words.
+
+    A language whose data only repeats the English word ("{0} light" in
+    Russian, from CLDR's root) has no name for the unit; symbols such as
+    "ppm" or "°C" are shared by every language and count as names.
+    """
     forms = patterns.get("long") or patterns.get("short") or {}
-    return "{0}" in (forms.get("other") or "")
+    pattern = forms.get("other") or ""
+    if "{0}" not in pattern:
+        return False
+    if english is not None:
+        english_forms = english.get("long") or english.get("short") or {}
+        if pattern == english_forms.get("other") and re.search(r"[A-Za-z]{4}", pattern):
+            return False
+    return True
 
 
 @functools.cache
@@ -100,10 +117,13 @@ def cldr_units() -> frozenset[str]:
 
     from briefing.i18n import CONTENT_LOCALES
 
+    english = Locale.parse("en")._data["unit_patterns"]
     names = []
     for locale in CONTENT_LOCALES:
         patterns = Locale.parse(locale)._data["unit_patterns"]
-        names.append({unit for unit in patterns if _formattable(patterns[unit])})
+        reference = None if locale == "en" else english
+        names.append({unit for unit in patterns
+                      if _formattable(patterns[unit], reference and reference.get(unit))})
     return frozenset(set.intersection(*names))
 
 
@@ -169,7 +189,7 @@ def is_currency(unit: str) -> bool:
 
 
 def kind(unit: str, counted: Mapping[str, object] | None = None) -> str:
-    """'percent', 'counted', 'currency' or 'cldr': what a unit of a validated brief is.
+    """'percent', 'number', 'counted', 'currency' or 'cldr': what a unit of a validated brief is.
 
     Told from the unit's form alone, without loading CLDR data, since
     validation (is_known) has already refused every unit that is none of them.
@@ -177,6 +197,8 @@ def kind(unit: str, counted: Mapping[str, object] | None = None) -> str:
     """
     if unit == PERCENT:
         return PERCENT
+    if unit == NUMBER:
+        return "number"
     if counted_forms(unit, counted) is not None:
         return "counted"
     return "currency" if is_currency(unit) else "cldr"
@@ -186,7 +208,8 @@ def is_known(unit: str, counted: Mapping[str, object] | None = None) -> bool:
     """Whether a brief may use the unit: percent, a counted noun, an ISO 4217 code CLDR names, or a CLDR unit
     every content language can name."""
     return (unit == PERCENT or counted_forms(unit, counted) is not None
-            or (is_currency(unit) and unit in currencies()) or canonical(unit) in cldr_units())
+            or (is_currency(unit) and unit in currencies() and unit not in NOT_CURRENCIES)
+            or canonical(unit) in cldr_units())
 
 
 def unnamed_in(unit: str) -> str:
@@ -195,10 +218,13 @@ def unnamed_in(unit: str) -> str:
 
     from briefing.i18n import CONTENT_LOCALES
 
+    unit = canonical(unit)
+    english = Locale.parse("en")._data["unit_patterns"]
     has = {}
     for locale in CONTENT_LOCALES:
         patterns = Locale.parse(locale)._data["unit_patterns"]
-        has[locale] = canonical(unit) in patterns and _formattable(patterns[canonical(unit)])
+        has[locale] = unit in patterns and _formattable(
+            patterns[unit], None if locale == "en" else english.get(unit))
     return next((locale for locale, known in has.items() if not known), "") if any(has.values()) else ""
 
 
