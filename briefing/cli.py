@@ -1,9 +1,9 @@
-"""The `briefing` command: the dashboard by default; print, list, check and schema.
+"""The `briefing` command: the dashboard by default; print, export, list, check and schema.
 
 Exit status: 0 success, 2 bad data or usage, 1 anything else, 130 interrupted.
 User mistakes get one line on stderr, never a traceback.  Every line written
 goes through briefing.sanitize, so no escape code from a file, a file name or
-an argument reaches the terminal.  print, list, check and schema never import
+an argument reaches the terminal.  print, export, list, check and schema never import
 Textual, so they start as fast as the platform allows.
 """
 
@@ -28,6 +28,8 @@ from briefing.sanitize import escaped, output
 from briefing.typography import NO_BREAK_SPACES
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+#: What `export --format` takes.
+FORMATS = ("markdown",)
 
 #: argparse's own messages, so the catalog carries them and help and errors are translated too.
 ARGPARSE_MESSAGES = (
@@ -102,13 +104,23 @@ def _argparse_speaks(loc: Localizer) -> Iterator[None]:
         argparse._, argparse.ngettext = original
 
 
-def build_parser(loc: Localizer) -> argparse.ArgumentParser:
+#: What `export --lang` takes besides a language: every language, one after the other.
+ALL_LANGUAGES = "all"
+
+
+def _common(loc: Localizer, lang_help: str) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
-    common.add_argument("--lang", metavar="LANG", default=argparse.SUPPRESS,
-                        help=loc._("language: %(choices)s (default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG)",
-                                   choices=", ".join(UI_LOCALES)))
+    common.add_argument("--lang", metavar="LANG", default=argparse.SUPPRESS, help=lang_help)
     common.add_argument("--data", metavar="DIR", action="append", default=argparse.SUPPRESS,
                         help=loc._("also load briefings from DIR (repeatable; see also BRIEFING_PATH)"))
+    return common
+
+
+def build_parser(loc: Localizer) -> argparse.ArgumentParser:
+    common = _common(loc, loc._("language: %(choices)s (default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG)",
+                                choices=", ".join(UI_LOCALES)))
+    every = _common(loc, loc._("language: %(choices)s, or all for each in turn "
+                               "(default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG)", choices=", ".join(UI_LOCALES)))
 
     parser = _Parser(
         prog="briefing", parents=[common], add_help=False, allow_abbrev=False,
@@ -120,8 +132,8 @@ def build_parser(loc: Localizer) -> argparse.ArgumentParser:
                         help=loc._("show the version and exit"))
     commands = parser.add_subparsers(dest="command", metavar=loc._("COMMAND"), title=loc._("commands"))
 
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, parents=[common], add_help=False, allow_abbrev=False, help=help_text,
+    def command(name: str, help_text: str, parent: argparse.ArgumentParser = common) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, parents=[parent], add_help=False, allow_abbrev=False, help=help_text,
                                   description=help_text)
         sub._loc = loc
         _add_help(sub, loc)
@@ -133,6 +145,14 @@ def build_parser(loc: Localizer) -> argparse.ArgumentParser:
     print_.add_argument("id", nargs="?", metavar="ID", help=loc._("briefing to print"))
     print_.add_argument("--width", type=int, metavar="N",
                         help=loc._("wrap at N columns (default: the terminal's width, or 80 when not a terminal)"))
+    export = command("export", loc._("export the brief as a document: Markdown"), every)
+    export.add_argument("id", nargs="?", metavar="ID", help=loc._("briefing to export"))
+    export.add_argument("--format", choices=FORMATS, default=FORMATS[0],
+                        help=loc._("document format: %(choices)s (default: %(default)s)", choices=", ".join(FORMATS),
+                                   default=FORMATS[0]))
+    export.add_argument("-o", "--output", metavar="FILE",
+                        help=loc._("write to FILE, whole or not at all; without -o, or with -o -, to standard output"))
+    export.add_argument("--force", action="store_true", help=loc._("replace FILE if it exists"))
     command("list", loc._("list the briefings: id, date and title"))
     check = command("check", loc._("validate briefing files; exit status 0 when all are good"))
     check.add_argument("files", nargs="*", metavar="FILE",
@@ -150,9 +170,14 @@ def _add_help(parser: argparse.ArgumentParser, loc: Localizer) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    locale, unsupported = resolve_locale(_prescan_lang(argv), os.environ)
+    wish = _prescan_lang(argv)
+    # "all" is a wish for export only: its messages then speak the language of the environment
+    locale, unsupported = resolve_locale(None if wish == ALL_LANGUAGES else wish, os.environ)
     loc = localizer(locale)
     try:
+        if wish == ALL_LANGUAGES and _command_of(argv) != "export":
+            locale, unsupported = resolve_locale(wish, os.environ)
+            loc = localizer(locale)
         if unsupported:
             _err(loc._("briefing: note: language '%(name)s' is not available, using English", name=unsupported))
         with _argparse_speaks(loc):
@@ -173,10 +198,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
 
 
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The command the arguments name, or None when they name none (or are not valid)."""
+    scan = _LangScan(add_help=False, allow_abbrev=False)
+    scan.add_argument("--lang", action="append")
+    scan.add_argument("--data", action="append")
+    scan.add_argument("words", nargs="*")
+    try:
+        found, _ = scan.parse_known_args(argv)
+    except UsageError:
+        return None
+    return found.words[0] if found.words else None
+
+
 def _run(args: argparse.Namespace, loc: Localizer) -> int:
     folders = getattr(args, "data", [])
     command = args.command or "show"
-    if "" in folders or (command == "check" and "" in args.files):
+    if "" in folders or (command == "check" and "" in args.files) or (command == "export" and args.output == ""):
         # An empty path would mean the current folder, searched to the bottom: never what was meant.
         raise UsageError(loc._("an empty path was given where a file or folder was expected"))
     if command == "schema":
@@ -199,6 +237,11 @@ def _run(args: argparse.Namespace, loc: Localizer) -> int:
                                    ids=", ".join(library.briefings)))
         _print(loc, library.briefings[brief_id], args.width)
         return status
+    if command == "export":
+        if brief_id is None:
+            raise UsageError(loc._("there are several briefings; name one: %(ids)s",
+                                   ids=", ".join(library.briefings)))
+        return max(status, _export(loc, library.briefings[brief_id], args))
     if not _is_utf8(sys.stdout):
         raise UsageError(loc._("the dashboard needs a terminal that uses UTF-8, not %(encoding)s; "
                                "use 'briefing print' for plain text", encoding=sys.stdout.encoding))
@@ -231,6 +274,31 @@ def _print(loc: Localizer, brief, width: int | None) -> None:
     if width < MIN_WIDTH:
         raise UsageError(loc._("--width must be at least %(minimum)s", minimum=MIN_WIDTH))
     _write(loc, render(analyse(brief), loc, width))
+
+
+def _export(loc: Localizer, brief, args: argparse.Namespace) -> int:
+    """The brief as Markdown, in one language or in each in turn, to stdout or to a file written whole."""
+    from briefing import document, render_markdown
+    from briefing.analysis import analyse
+    from briefing.save import write_whole
+
+    analysis = analyse(brief)
+    locales = UI_LOCALES if getattr(args, "lang", None) == ALL_LANGUAGES else (loc.locale,)
+    text = render_markdown.render_all([document.build(analysis, localizer(locale)) for locale in locales])
+    if args.output in (None, "-"):
+        _write(loc, text)
+        return EXIT_OK
+    target = Path(args.output)
+    try:
+        write_whole(target, output(text), args.force)
+    except FileExistsError:
+        raise UsageError(loc._("%(path)s already exists; add --force to replace it",
+                               path=escaped(args.output))) from None
+    except OSError as exc:
+        _err("briefing: " + loc._("cannot write %(path)s: %(reason)s", path=escaped(args.output),
+                                  reason=exc.strerror or type(exc).__name__))
+        return EXIT_FAILURE
+    return EXIT_OK
 
 
 def _list(loc: Localizer, library) -> int:

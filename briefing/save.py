@@ -78,3 +78,32 @@ def _create_first_free(folder: Path, stem: str, data: bytes) -> Path:
 
 def _all_taken(folder: Path, stem: str) -> FileExistsError:
     return FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(folder / f"{stem}-{MAX_TRIES}.txt"))
+
+
+def write_whole(target: Path, text: str, force: bool = False) -> None:
+    """Write `text` as UTF-8 to `target`, whole or not at all.
+
+    The text goes to a temporary file in the target's folder first, which is
+    then hard-linked under the target's name, so an existing file is never
+    overwritten (FileExistsError) and a reader never sees half a file; with
+    `force`, it is renamed over the target instead, which replaces an existing
+    file in one step.  Where the file system has no hard links, the target is
+    created with O_CREAT | O_EXCL and written directly, and removed again if
+    writing fails.  Raises OSError when the folder cannot be written to.
+    """
+    data = text.encode("utf-8")
+    temporary = target.parent / f".{target.name[:64]}.{secrets.token_hex(6)}.tmp"
+    _write_new(temporary, data)
+    try:
+        if force:
+            os.replace(temporary, target)
+            return
+        try:
+            os.link(temporary, target)
+        except OSError as exc:
+            if exc.errno not in NO_HARD_LINKS:
+                raise
+            _write_new(target, data)
+    finally:
+        if temporary.exists() or temporary.is_symlink():
+            os.unlink(temporary)

@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from briefing.sanitize import one_line
-from briefing.text import title_meta
+from briefing.document import title_meta
 from briefing.tui.language import Localized
 from briefing.tui.prose import Prose, para
 

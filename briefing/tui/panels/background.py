@@ -5,7 +5,7 @@ from __future__ import annotations
 from briefing.analysis import timeline
 from briefing.i18n import Localizer
 from briefing.sanitize import plain
-from briefing.text import refs
+from briefing.document import refs
 from briefing.tui.panels.base import ProsePanel, source_entries
 from briefing.tui.prose import Row, blank, heading, labelled
 

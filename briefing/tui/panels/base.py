@@ -15,7 +15,7 @@ from textual.widgets import DataTable
 from briefing.analysis import Analysis
 from briefing.i18n import Localizer
 from briefing.sanitize import one_line, plain
-from briefing.text import SOURCE_KINDS, source_name
+from briefing.document import SOURCE_KINDS, source_name
 from briefing.tui.language import Localized, PerLanguage
 from briefing.tui.prose import Prose, Row, entry
 from briefing.tui.table import BriefTable, Filling

@@ -22,8 +22,8 @@ from textual.widgets import Static
 from briefing.analysis import Analysis, PointResult
 from briefing.i18n import N_, Localizer
 from briefing.sanitize import one_line, plain
-from briefing.text import (STATUS_LABELS, comparison_summary, coverage_line, outlier_line, precision_line, refs,
-                           source_name, value_text)
+from briefing.document import (STATUS_LABELS, comparison_summary, coverage_line, outlier_line, precision_line,
+                               refs, source_name, value_text)
 from briefing.tui.panels.base import Detail, TablePanel, short_moment, source_entries
 from briefing.tui.prose import BULLET, Row, blank, bullets, entry, heading, para
 from briefing.tui.table import BriefTable, Column, Filling, cut

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from briefing.i18n import Localizer
 from briefing.sanitize import plain
-from briefing.text import CONFIDENCE_LEVELS, refs
+from briefing.document import CONFIDENCE_LEVELS, refs
 from briefing.tui.panels.base import ProsePanel
 from briefing.tui.prose import Row, blank, bullets, heading, labelled, para
 

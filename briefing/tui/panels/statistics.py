@@ -16,7 +16,7 @@ from briefing import figures
 from briefing.analysis import Analysis
 from briefing.i18n import Localizer
 from briefing.sanitize import one_line
-from briefing.text import check_lines, refs
+from briefing.document import check_lines, refs
 from briefing.tui.bars import Bars
 from briefing.tui.panels.base import Detail, TablePanel, short_moment, source_entries
 from briefing.tui.prose import Row, blank, bullets, heading, para

@@ -1,0 +1,539 @@
+"""The brief as a face-neutral document: sections and blocks, meaning and emphasis, no layout.
+
+`build(analysis, loc)` is called once per (analysis, language); every face
+(plain text, dashboard, Markdown) lays out the same Document, so they can
+never disagree.  Every user-visible message is built here, once, from the
+Localizer; a face only chooses where it goes and how it is marked.
+
+Text that rests on sources carries its citations as structured source
+numbers (`Cite`), never as baked-in "[1]": an `Inline` is a tuple of plain
+strings and `Cite`s, which the plain-text face prints as "[1][2]" and the
+Markdown face as links into the numbered source list.  Nothing here knows a
+width, a wrap or an indent, and this module never imports Textual.
+
+Text from briefing files has passed `briefing.sanitize` (`plain` or
+`one_line`) before it gets here: no control characters, no escape codes.  It
+may still hold markup characters of any face's language; each face escapes
+what its own format would interpret.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING, NamedTuple, Union
+
+from briefing import figures
+from briefing.analysis import Analysis, PointResult, PrecisionNote, timeline
+from briefing.analysis import Coverage as SourceCoverage
+from briefing.dates import FuzzyDate
+from briefing.i18n import N_, Localizer, Nn_
+from briefing.sanitize import one_line, plain
+
+if TYPE_CHECKING:  # the faces read validated briefings, cached ones included, without pydantic
+    from briefing.model import Source
+
+#: How each point status reads in a list.
+STATUS_LABELS = {
+    "agree": N_("sources agree"),
+    "differ": N_("sources differ"),
+    "complement": N_("sources complement each other"),
+    "single": N_("one source only"),
+    "none": N_("no source mentions it"),
+}
+SOURCE_KINDS = {
+    "news-report": N_("news report"),
+    "wire": N_("news agency (wire)"),
+    "broadcast": N_("broadcast"),
+    "official-statement": N_("official statement"),
+    "press-release": N_("press release"),
+    "transcript": N_("transcript"),
+    "social-media": N_("social-media post"),
+    "aggregator": N_("aggregator or relay"),
+    "market-data": N_("market data"),
+    "reference-dataset": N_("reference dataset"),
+}
+#: How a source that agrees on a date only at a coarser precision is described, by that precision.
+PRECISION_NOTES = {
+    "year": Nn_("%(sources)s gives the year only", "%(sources)s give the year only"),
+    "month": Nn_("%(sources)s gives the month only", "%(sources)s give the month only"),
+    "quarter": Nn_("%(sources)s gives the quarter only", "%(sources)s give the quarter only"),
+    "half": Nn_("%(sources)s gives the half-year only", "%(sources)s give the half-year only"),
+    "season": Nn_("%(sources)s gives the season only", "%(sources)s give the season only"),
+    "interval": Nn_("%(sources)s gives a span of time only", "%(sources)s give a span of time only"),
+    "decade": Nn_("%(sources)s gives the decade only", "%(sources)s give the decade only"),
+}
+CONFIDENCE_LEVELS = {"high": N_("high"), "moderate": N_("moderate"), "low": N_("low")}
+
+
+# --- inline text ------------------------------------------------------------------
+
+class Cite(NamedTuple):
+    """Citations: the numbers, in the source list, of the sources a statement rests on (sorted, each once)."""
+
+    numbers: tuple[int, ...]
+
+
+#: A run of text with citations in it: plain strings and `Cite`s, in reading order.
+Inline = tuple[Union[str, Cite], ...]
+
+
+def flat(text: Inline) -> str:
+    """An Inline as plain text, each citation as '[1][2]'."""
+    return "".join(part if isinstance(part, str) else "".join(f"[{n}]" for n in part.numbers) for part in text)
+
+
+def cite(analysis: Analysis, source_ids) -> Cite:
+    """The citations of the sources with these ids."""
+    return Cite(tuple(sorted({analysis.numbers[s] for s in source_ids})))
+
+
+def _refs(analysis: Analysis, source_ids) -> Inline:
+    """' ' and the citations, to follow a statement; nothing when it rests on no source."""
+    marks = cite(analysis, source_ids)
+    return (" ", marks) if marks.numbers else ()
+
+
+def _cited(text: str, analysis: Analysis, source_ids) -> Inline:
+    return (text, *_refs(analysis, source_ids))
+
+
+_MARK = re.compile("\x00(\\d+)\x00")
+
+
+def _message(loc: Localizer, template: str, plural: str | None = None, count: int = 0,
+             **values: str | Cite | Inline) -> Inline:
+    """A catalog message whose placeholders may be Inlines or Cites; their citations stay structured.
+
+    Each citation goes through the translation as a NUL-delimited mark, which
+    neither catalogs, Babel nor sanitized briefing text can hold.
+    """
+    held: list[Cite] = []
+    flattened: dict[str, str] = {}
+    for key, value in values.items():
+        if isinstance(value, str):
+            flattened[key] = value
+            continue
+        pieces = []
+        for part in ((value,) if isinstance(value, Cite) else value):
+            if isinstance(part, str):
+                pieces.append(part)
+            else:
+                pieces.append(f"\x00{len(held)}\x00")
+                held.append(part)
+        flattened[key] = "".join(pieces)
+    text = loc.n_(template, plural, count, **flattened) if plural is not None else loc._(template, **flattened)
+    if not held:
+        return (text,)
+    split = _MARK.split(text)
+    parts: list[str | Cite] = []
+    for n, piece in enumerate(split):
+        if n % 2:
+            parts.append(held[int(piece)])
+        elif piece:
+            parts.append(piece)
+    return tuple(parts)
+
+
+# --- blocks ------------------------------------------------------------------------
+
+class Paragraph(NamedTuple):
+    """A paragraph of running text."""
+
+    text: Inline
+
+
+class Row(NamedTuple):
+    """A labelled row: 'What' and what was decided, or a date and what happened then."""
+
+    label: str
+    text: Inline
+
+
+class Rows(NamedTuple):
+    """Labelled rows that belong together, their texts meant to line up."""
+
+    rows: tuple[Row, ...]
+
+
+class Items(NamedTuple):
+    """A list, under its own title when it has one ('Why it matters')."""
+
+    title: str | None
+    items: tuple[Inline, ...]
+
+
+class Statement(NamedTuple):
+    """What one compared source says on a point, or the message that it does not mention it."""
+
+    source: int  # its number in the source list
+    outlet: str
+    text: str
+    mentioned: bool  # False: `text` is the 'does not mention it' message, to be set apart
+
+
+class Point(NamedTuple):
+    """One comparison point: the question, its status, every compared source's statement and the findings."""
+
+    number: int
+    id: str
+    question: str
+    status: str  # one of briefing.analysis.STATUSES; 'differ' deserves emphasis
+    status_text: str  # 'Status: sources agree'
+    statements: tuple[Statement, ...]
+    conflicts: tuple[Inline, ...]  # 'Value … given by [1]', to be marked as warnings
+    outliers: Inline | None  # 'Differs from the others: [3]', a warning too
+    precision_notes: tuple[Inline, ...]
+    note: str | None  # 'Note: …'
+
+
+class CoverageEntry(NamedTuple):
+    """How many points one compared source speaks to, and the points only it reports."""
+
+    source: int
+    text: Inline  # '[1] Lada.kz: 6 of 13 points'
+    only_here: str | None  # 'Only here: …'
+
+
+class CoverageList(NamedTuple):
+    """Coverage by source, under its title."""
+
+    title: str
+    entries: tuple[CoverageEntry, ...]
+
+
+class Figure(NamedTuple):
+    """A reported figure as its source gives it, with the checks against other figures of its measure."""
+
+    id: str
+    label: str
+    value: str  # the figure in words: qualifier, value or range, scale, unit
+    cite: Cite
+    as_of: str  # the date alone
+    details: tuple[str, ...]  # 'as of …', then 'quoted: …' when the figure is quoted
+    checks: tuple[Inline, ...]  # 'Reference: … — consistent', 'Also reported, consistent: [2]'
+    flagged: bool  # the analysis calls it inconsistent and unverified: to be marked
+
+
+class Figures(NamedTuple):
+    """The reported figures; `headers` name their parts where a face sets them out as a table."""
+
+    headers: tuple[str, str, str, str]  # figure, value, as of, check
+    figures: tuple[Figure, ...]
+
+
+class Derived(NamedTuple):
+    """A figure computed from the reported ones, with its working shown."""
+
+    label: str
+    working: str  # 'more than 376 GW ÷ 416 reactors ≈ more than 0.90 GW'
+
+
+class DerivedFigures(NamedTuple):
+    title: str
+    figures: tuple[Derived, ...]
+
+
+class FlagEntry(NamedTuple):
+    """A flagged figure: what is flagged, the rules that fired, the reference values, and that it stands as given."""
+
+    headline: Inline  # strong emphasis
+    rules: tuple[str, ...]
+    references: tuple[Inline, ...]
+    caveat: str
+
+
+class Flags(NamedTuple):
+    title: str
+    flags: tuple[FlagEntry, ...]
+
+
+class SourceEntry(NamedTuple):
+    """One entry of the numbered source list."""
+
+    number: int
+    label: str  # 'Source 1': a name for the entry where a face needs one to link to
+    outlet: str
+    kind: str
+    language: str
+    published: str
+    summary: str  # 'Outlet — kind, language, date', the entry's first line
+    headline: str | None
+    url: str  # whole, never broken, so it can be copied
+    relays: Inline | None  # 'Relays: [2]'
+    reliability: str  # 'Reliability: …'
+
+
+class Sources(NamedTuple):
+    entries: tuple[SourceEntry, ...]
+
+
+Block = Union[Paragraph, Rows, Items, Point, CoverageList, Figures, DerivedFigures, Flags, Sources]
+
+
+class Section(NamedTuple):
+    """A section of the brief under its heading; `key` names it for faces (decision, background, comparison,
+    statistics, watch, sources)."""
+
+    key: str
+    heading: str
+    blocks: tuple[Block, ...]
+
+
+class Document(NamedTuple):
+    """The whole brief in one language."""
+
+    locale: str
+    title: str
+    meta: str  # 'Event: … · information up to … · 4 sources'
+    sections: tuple[Section, ...]
+
+
+# --- the document ----------------------------------------------------------------
+
+def build(analysis: Analysis, loc: Localizer) -> Document:
+    """The brief as sections and blocks in the Localizer's language."""
+    brief = analysis.brief
+    sections = [_decision(analysis, loc)]
+    if brief.background:
+        sections.append(_background(analysis, loc))
+    if brief.comparison:
+        sections.append(_comparison(analysis, loc))
+    if brief.statistics:
+        sections.append(_statistics(analysis, loc))
+    if brief.watch:
+        sections.append(Section("watch", loc._("What to watch"), (Items(None, tuple(
+            _cited(plain(loc.text(item.text)), analysis, item.sources) for item in brief.watch)),)))
+    sections.append(_sources(analysis, loc))
+    return Document(loc.locale, one_line(loc.text(brief.title)), title_meta(loc, brief), tuple(sections))
+
+
+def source_name(loc: Localizer, source: Source) -> str:
+    return one_line(loc.text(source.outlet))
+
+
+def title_meta(loc: Localizer, brief) -> str:
+    """The line under the title: when the event happened, how fresh the information is, how many sources."""
+    return loc._("Event: %(date)s · information up to %(cutoff)s · %(sources)s",
+                 date=loc.date(brief.date), cutoff=loc.moment(brief.cutoff),
+                 sources=loc.n_("%(count)s source", "%(count)s sources", len(brief.sources)))
+
+
+def _decision(analysis: Analysis, loc: Localizer) -> Section:
+    decision = analysis.brief.decision
+
+    def said(statement) -> Inline:
+        return _cited(plain(loc.text(statement.text)), analysis, statement.sources)
+
+    rows = Rows((
+        Row(loc._("What"), said(decision.what)),
+        Row(loc._("Who"), said(decision.who)),
+        Row(loc._("When"), _cited(loc.moment(decision.when), analysis, decision.when_sources)),
+        Row(loc._("Where"), said(decision.where)),
+    ))
+    why = Items(loc._("Why it matters"), tuple(said(w) for w in decision.why))
+    confidence = decision.confidence
+    sure = Paragraph((loc._("Confidence: %(level)s. %(reason)s", level=loc._(CONFIDENCE_LEVELS[confidence.level]),
+                             reason=plain(loc.text(confidence.reason))),))
+    return Section("decision", loc._("Key decision"), (rows, why, sure))
+
+
+def _background(analysis: Analysis, loc: Localizer) -> Section:
+    rows = tuple(Row(loc.moment(e.date), _cited(plain(loc.text(e.text)), analysis, e.sources))
+                 for e in timeline(analysis.brief))
+    return Section("background", loc._("Background"), (Rows(rows),))
+
+
+def _comparison(analysis: Analysis, loc: Localizer) -> Section:
+    blocks: list[Block] = [Paragraph((comparison_summary(loc, analysis),))]
+    blocks += [_point(analysis, loc, number, result) for number, result in enumerate(analysis.points, start=1)]
+    entries = []
+    for cover in analysis.coverage:
+        if cover.source not in analysis.compared:
+            continue
+        only = (loc._("Only here: %(points)s", points="; ".join(one_line(loc.text(p.question))
+                                                              for p in cover.only_here))
+                if cover.only_here else None)
+        entries.append(CoverageEntry(analysis.numbers[cover.source.id], _coverage(loc, analysis, cover), only))
+    blocks.append(CoverageList(loc._("Coverage by source"), tuple(entries)))
+    return Section("comparison", loc._("Source comparison"), tuple(blocks))
+
+
+def _point(analysis: Analysis, loc: Localizer, number: int, result: PointResult) -> Point:
+    point = result.point
+    said = {p.source: p for p in point.positions}
+    silent = loc._("does not mention it")
+    statements = []
+    for source in analysis.compared:
+        position = said.get(source.id)
+        statements.append(Statement(analysis.numbers[source.id], source_name(loc, source),
+                                    plain(loc.text(position.says)) if position else silent, position is not None))
+    conflicts = tuple(_message(loc, N_("Value %(value)s given by %(sources)s"),
+                               value=value_text(loc, analysis, claim.value), sources=cite(analysis, claim.sources))
+                      for claim in result.conflicts)
+    return Point(
+        number, point.id, one_line(loc.text(point.question)), result.status,
+        loc._("Status: %(status)s", status=loc._(STATUS_LABELS[result.status])), tuple(statements), conflicts,
+        _outliers(loc, analysis, result) if result.outliers else None,
+        tuple(_precision(loc, analysis, note) for note in result.precision_notes),
+        loc._("Note: %(note)s", note=plain(loc.text(point.note))) if point.note else None)
+
+
+def _statistics(analysis: Analysis, loc: Localizer) -> Section:
+    brief = analysis.brief
+    nouns = analysis.nouns
+    title = loc.text(brief.statistics_title) if brief.statistics_title else loc._("Statistics")
+    entries = []
+    for stat in analysis.reported:
+        details = [loc._("as of %(date)s", date=loc.moment(stat.as_of))]
+        if stat.quoted:
+            details.append(loc._("quoted: %(who)s", who=one_line(loc.text(stat.quoted))))
+        entries.append(Figure(stat.id, one_line(loc.text(stat.label)), figures.figure(loc, stat, nouns),
+                              cite(analysis, stat.sources), loc.moment(stat.as_of), tuple(details),
+                              tuple(_check_lines(loc, analysis, stat.id)), bool(analysis.flags_for(stat.id))))
+    headers = (loc._("Figure"), loc._("Value"), loc._("As of"), loc._("Check"))
+    blocks: list[Block] = [Figures(headers, tuple(entries))]
+    if analysis.derived:
+        blocks.append(DerivedFigures(loc._("Derived figures"), tuple(
+            Derived(one_line(loc.text(r.figure.label)), figures.arithmetic(loc, r, nouns)) for r in analysis.derived)))
+    if analysis.flags:
+        blocks.append(Flags(loc._("Flagged figures"), tuple(_flag(loc, analysis, flag) for flag in analysis.flags)))
+    return Section("statistics", one_line(title), tuple(blocks))
+
+
+def _flag(loc: Localizer, analysis: Analysis, flag) -> FlagEntry:
+    nouns = analysis.nouns
+    stat = flag.statistic
+    headline = _message(loc, N_("! %(label)s: %(figure)s%(refs)s — inconsistent, unverified"),
+                        label=one_line(loc.text(stat.label)), figure=figures.figure(loc, stat, nouns),
+                        refs=_refs(analysis, stat.sources))
+    rules = []
+    if flag.references:
+        rules.append(loc._("Rule: %(rule)s", rule=figures.reference_rule_text(loc)))
+    rules += [loc._("Rule: %(rule)s", rule=figures.sibling_text(loc, breach, nouns)) for breach in flag.siblings]
+    references = tuple(_message(loc, N_("Reference value: %(figure)s, %(date)s%(refs)s"),
+                                figure=figures.figure(loc, check.other, nouns), date=loc.moment(check.other.as_of),
+                                refs=_refs(analysis, check.other.sources))
+                       for check in analysis.checks_for(stat.id) if check.reference)
+    return FlagEntry(headline, tuple(rules), references,
+                     loc._("The source's figure is shown as given; it has not been corrected."))
+
+
+def _sources(analysis: Analysis, loc: Localizer) -> Section:
+    entries = []
+    for source in analysis.brief.sources:
+        number = analysis.numbers[source.id]
+        outlet, kind = source_name(loc, source), loc._(SOURCE_KINDS[source.kind])
+        language, published = loc.language_name(source.language), loc.moment(source.published)
+        relays = getattr(source, "relays", None)
+        entries.append(SourceEntry(
+            number, loc._("Source %(number)s", number=loc.number(number)), outlet, kind, language, published,
+            loc._("%(outlet)s — %(kind)s, %(language)s, %(published)s", outlet=outlet, kind=kind, language=language,
+                  published=published),
+            one_line(loc.text(source.headline)) if source.headline else None, one_line(source.url),
+            _message(loc, N_("Relays: %(sources)s"), sources=cite(analysis, relays)) if relays else None,
+            loc._("Reliability: %(note)s", note=plain(loc.text(source.reliability)))))
+    return Section("sources", loc._("Sources"), (Sources(tuple(entries)),))
+
+
+# --- messages the dashboard also shows ----------------------------------------------
+
+def refs(analysis: Analysis, source_ids) -> str:
+    """' [1][2]': the source-list numbers of the sources a statement rests on, as plain text."""
+    return flat(_refs(analysis, source_ids))
+
+
+def comparison_summary(loc: Localizer, analysis: Analysis) -> str:
+    """'2 sources, 9 points: 4 agree, 1 differs, 4 from one source only'."""
+    counts = analysis.counts
+    parts = []
+    if counts["agree"]:
+        parts.append(loc.n_("%(count)s agrees", "%(count)s agree", counts["agree"]))
+    if counts["differ"]:
+        parts.append(loc.n_("%(count)s differs", "%(count)s differ", counts["differ"]))
+    if counts["complement"]:
+        parts.append(loc.n_("%(count)s complements", "%(count)s complement", counts["complement"]))
+    if counts["single"]:
+        parts.append(loc.n_("%(count)s from one source only", "%(count)s from one source only", counts["single"]))
+    if counts["none"]:
+        parts.append(loc.n_("%(count)s from no source", "%(count)s from no source", counts["none"]))
+    sources = loc.n_("%(count)s source", "%(count)s sources", len(analysis.compared))
+    if analysis.independent < len(analysis.compared):
+        sources = loc._("%(sources)s (%(independent)s)", sources=sources, independent=loc.n_(
+            "%(count)s independent", "%(count)s independent", analysis.independent))
+    head = loc._("%(sources)s, %(points)s", sources=sources,
+                 points=loc.n_("%(count)s point", "%(count)s points", len(analysis.points)))
+    return loc._("%(head)s: %(parts)s", head=head, parts=", ".join(parts)) if parts else head
+
+
+def _coverage(loc: Localizer, analysis: Analysis, cover: SourceCoverage) -> Inline:
+    return _message(loc, *Nn_("%(source)s: %(covered)s of %(count)s point",
+                              "%(source)s: %(covered)s of %(count)s points"), cover.total, source=(cite(analysis, [cover.source.id]), " " + source_name(loc, cover.source)),
+                    covered=loc.number(cover.covered))
+
+
+def coverage_line(loc: Localizer, analysis: Analysis, cover: SourceCoverage) -> str:
+    """'[1] Lada.kz: 6 of 13 points'; one message, so Russian can put the total in the genitive."""
+    return flat(_coverage(loc, analysis, cover))
+
+
+def _outliers(loc: Localizer, analysis: Analysis, result: PointResult) -> Inline:
+    return _message(loc, *Nn_("Differs from the others: %(sources)s", "Differ from the others: %(sources)s"),
+                    len(result.outliers), sources=cite(analysis, result.outliers))
+
+
+def outlier_line(loc: Localizer, analysis: Analysis, result: PointResult) -> str:
+    """'Differs from the others: [3]', naming the sources outside a clear majority."""
+    return flat(_outliers(loc, analysis, result))
+
+
+def _precision(loc: Localizer, analysis: Analysis, note: PrecisionNote) -> Inline:
+    singular, plural = PRECISION_NOTES[note.precision]
+    return _message(loc, singular, plural, len(note.sources), sources=cite(analysis, note.sources))
+
+
+def precision_line(loc: Localizer, analysis: Analysis, note: PrecisionNote) -> str:
+    """'[1] gives the year only': a date that agrees only at its coarser precision."""
+    return flat(_precision(loc, analysis, note))
+
+
+def value_text(loc: Localizer, analysis: Analysis, value: object) -> str:
+    """A structured comparison value (date, number, figure or name) as a reader sees it."""
+    if isinstance(value, (dt.date, FuzzyDate)):
+        return loc.moment(value)
+    if isinstance(value, (int, Decimal)):
+        return figures.plain_number(loc, value)
+    if isinstance(value, str):
+        return loc._("“%(name)s”", name=one_line(value))
+    if isinstance(getattr(value, "date", None), FuzzyDate):
+        return loc.moment(value.date)
+    return figures.figure(loc, value, analysis.nouns)
+
+
+def _check_lines(loc: Localizer, analysis: Analysis, statistic_id: str) -> list[Inline]:
+    checks = analysis.checks_for(statistic_id)
+    lines = [_check(loc, analysis, c) for c in checks if c.reference or not c.agrees]
+    agreeing = [s for c in checks if not c.reference and c.agrees for s in c.other.sources]
+    if agreeing:
+        lines.append(_message(loc, N_("Also reported, consistent: %(refs)s"), refs=cite(analysis, agreeing)))
+    return lines
+
+
+def check_lines(loc: Localizer, analysis: Analysis, statistic_id: str) -> list[str]:
+    """A figure's checks: each reference figure and each differing report in full; reports that agree
+    with it on one line ('Also reported, consistent: [2][3]')."""
+    return [flat(line) for line in _check_lines(loc, analysis, statistic_id)]
+
+
+def _check(loc: Localizer, analysis: Analysis, check) -> Inline:
+    template = (N_("Reference: %(figure)s, %(date)s%(refs)s — %(verdict)s") if check.reference
+                else N_("Also reported: %(figure)s, %(date)s%(refs)s — %(verdict)s"))
+    return _message(loc, template, figure=figures.figure(loc, check.other, analysis.nouns),
+                    date=loc.moment(check.other.as_of), refs=_refs(analysis, check.other.sources),
+                    verdict=figures.check_text(loc, check))
+
+
+def check_line(loc: Localizer, analysis: Analysis, check) -> str:
+    """'Reference: 416 reactors, June 2025 [3] — consistent', or 'Also reported: …' for a news figure."""
+    return flat(_check(loc, analysis, check))
