@@ -38,9 +38,16 @@ BASE = CORPUS / "base.toml"
 BAD = sorted((CORPUS / "bad").glob("*.toml"))
 ACCEPTED = sorted((CORPUS / "accepted").glob("*.toml"))
 BUNDLED_ID = "kz-iaea-far-east-2025"
+def RU_FILES(count: int) -> str:
+    """'файл' after 1, 21, 31…; 'файла' after 2–4, 22–24…; 'файлов' after 5–20, 25–30… (written here, not by CLDR)."""
+    if count % 10 == 1 and count % 100 != 11:
+        return "файл"
+    return "файла" if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14) else "файлов"
+
+
 #: Counts are tied to their nouns by no-break spaces.
 SUMMARY = {"en": "{n}\u00a0files checked: 0\u00a0good, {n}\u00a0bad",
-           "ru": "проверено {n}\u00a0файлов: 0\u00a0без ошибок, {n}\u00a0с ошибками"}
+           "ru": "проверено {n}\u00a0{files}: 0\u00a0без ошибок, {n}\u00a0с ошибками"}
 
 
 def run(*args: str, env: dict | None = None, **kwargs) -> subprocess.CompletedProcess:
@@ -99,7 +106,7 @@ def test_check_gives_one_line_per_bad_file_in_each_language(locale):
     assert len(lines) == len(BAD) + 1
     for line, path in zip(lines, BAD):
         assert reports(line, path, expectation(path, locale)), line
-    assert lines[-1] == SUMMARY[locale].format(n=len(BAD))
+    assert lines[-1] == SUMMARY[locale].format(n=len(BAD), files=RU_FILES(len(BAD)))
 
 
 def test_check_still_passes_the_good_file_among_the_bad_ones():
