@@ -104,6 +104,8 @@ def _argparse_speaks(loc: Localizer) -> Iterator[None]:
         argparse._, argparse.ngettext = original
 
 
+#: Where `serve` listens unless told otherwise: this machine only.
+SERVE_HOST, SERVE_PORT = "127.0.0.1", 8000
 #: What `export --lang` takes besides a language: every language, one after the other.
 ALL_LANGUAGES = "all"
 
@@ -153,6 +155,13 @@ def build_parser(loc: Localizer) -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar="FILE",
                         help=loc._("write to FILE, whole or not at all; without -o, or with -o -, to standard output"))
     export.add_argument("--force", action="store_true", help=loc._("replace FILE if it exists"))
+    serve = command("serve", loc._("open the dashboard in a web browser, on this machine by default"))
+    serve.add_argument("id", nargs="?", metavar="ID", help=loc._("briefing to open"))
+    serve.add_argument("--host", default=SERVE_HOST, metavar="HOST",
+                       help=loc._("address to listen on (default: %(default)s, this machine only)",
+                                  default=SERVE_HOST))
+    serve.add_argument("--port", type=int, default=SERVE_PORT, metavar="PORT",
+                       help=loc._("port to listen on (default: %(default)s)", default=SERVE_PORT))
     command("list", loc._("list the briefings: id, date and title"))
     check = command("check", loc._("validate briefing files; exit status 0 when all are good"))
     check.add_argument("files", nargs="*", metavar="FILE",
@@ -242,12 +251,31 @@ def _run(args: argparse.Namespace, loc: Localizer) -> int:
             raise UsageError(loc._("there are several briefings; name one: %(ids)s",
                                    ids=", ".join(library.briefings)))
         return max(status, _export(loc, library.briefings[brief_id], args))
+    if command == "serve":
+        return max(status, _serve(loc, library, brief_id, args, folders))
     if not _is_utf8(sys.stdout):
         raise UsageError(loc._("the dashboard needs a terminal that uses UTF-8, not %(encoding)s; "
                                "use 'briefing print' for plain text", encoding=sys.stdout.encoding))
     from briefing.tui.launch import run_dashboard
 
     return max(status, run_dashboard(library, brief_id, loc.locale))
+
+
+def _serve(loc: Localizer, library, brief_id: str | None, args: argparse.Namespace, folders) -> int:
+    """The dashboard in a browser; a warning first when the address is reachable from other machines."""
+    from briefing import serve
+    from briefing.sanitize import one_line
+
+    if not 0 < args.port < 65536:
+        raise UsageError(loc._("the port must be between 1 and 65535, got %(port)s", port=args.port))
+    if not serve.is_loopback(args.host):
+        _err(loc._("warning: serving on %(host)s: anyone who can reach port %(port)s can drive the dashboard",
+                   host=escaped(args.host), port=args.port))
+    url = f"http://{args.host}:{args.port}"
+    _err(loc._("the dashboard is at %(url)s; press Ctrl+C to stop", url=escaped(url)))
+    title = one_line(loc.text(library.briefings[brief_id].title)) if brief_id else "briefing"
+    serve.serve(serve.dashboard_command(loc.locale, brief_id, folders), args.host, args.port, title)
+    return EXIT_OK
 
 
 def _choose(loc: Localizer, library, wanted: str | None) -> str | None:
