@@ -131,52 +131,73 @@ def _pairs(items: object) -> dict:
     return dict(zip(flat, flat))
 
 
-def _names(items: object) -> dict[str, object]:
-    fields = _pairs(items)
-    if not all(type(name) is str for name in fields):
-        raise CodecError("field names must be strings")
-    return fields
+def _record(value: object) -> Record:
+    return Record(**_pairs(value))  # a name that is not a string is a TypeError
+
+
+def _text(value: object) -> Text:
+    text = _pairs(value)
+    if not all(type(k) is str and type(v) is str for k, v in text.items()):
+        raise CodecError("a Text maps language codes to strings")
+    return Text(text)
+
+
+def _string(make):
+    def checked(value: object) -> object:
+        if type(value) is not str:
+            raise CodecError("expected a string")
+        return make(value)
+    return checked
 
 
 #: No valid briefing holds a decimal further from 1 than this power of ten (its limits are 10^100 and 10^-30).
 MAX_DECIMAL_EXPONENT = 400
 
 
+def _decimal(value: str) -> object:
+    import decimal
+
+    number = decimal.Decimal(value)
+    if number.is_finite() and not -MAX_DECIMAL_EXPONENT <= number.adjusted() <= MAX_DECIMAL_EXPONENT:
+        raise CodecError("a decimal beyond any a briefing can hold")  # e.g. 1E+999999999 in a forged entry
+    return number
+
+
+def _fraction(value: object) -> object:
+    if type(value) is not list or len(value) != 2 or not all(type(v) is int for v in value):
+        raise CodecError("expected [numerator, denominator]")
+    import fractions
+
+    return fractions.Fraction(*value)
+
+
+def _tuple(value: object) -> tuple:
+    if type(value) is not list:
+        raise CodecError("expected an array")
+    return tuple(value)
+
+
+def _dataclass(value: object) -> object:
+    if type(value) is not list or not value or type(value[0]) is not str:
+        raise CodecError("expected [class name, name, value, ...]")
+    cls = registry().get(value[0])
+    if cls is None:
+        raise CodecError("a class outside the registry")
+    return cls(**_pairs(value[1:]))
+
+
+_DECODERS = {
+    "R": _record, "T": _text, "t": _tuple, "d": _pairs, "C": _dataclass, "Q": _fraction,
+    "i": _string(lambda v: int(v, 16)), "D": _string(dt.date.fromisoformat),
+    "DT": _string(dt.datetime.fromisoformat), "N": _string(_decimal),
+}
+
+
 def _tagged(obj: dict) -> object:
     if len(obj) != 1:
         raise CodecError("a tag has exactly one key")
     [(tag, value)] = obj.items()
-    if tag == "R":
-        return Record(**_names(value))
-    if tag == "T":
-        text = _names(value)
-        if not all(type(v) is str for v in text.values()):
-            raise CodecError("a Text holds strings")
-        return Text(text)
-    if tag == "i" and type(value) is str:
-        return int(value, 16)
-    if tag == "t" and type(value) is list:
-        return tuple(value)
-    if tag == "d":
-        return _pairs(value)
-    if tag == "D" and type(value) is str:
-        return dt.date.fromisoformat(value)
-    if tag == "DT" and type(value) is str:
-        return dt.datetime.fromisoformat(value)
-    if tag == "N" and type(value) is str:
-        import decimal
-
-        number = decimal.Decimal(value)
-        if number.is_finite() and not -MAX_DECIMAL_EXPONENT <= number.adjusted() <= MAX_DECIMAL_EXPONENT:
-            raise CodecError("a decimal beyond any a briefing can hold")  # e.g. 1E+999999999 in a forged entry
-        return number
-    if tag == "Q" and type(value) is list and len(value) == 2 and all(type(v) is int for v in value):
-        import fractions
-
-        return fractions.Fraction(*value)
-    if tag == "C" and type(value) is list and value and type(value[0]) is str:
-        cls = registry().get(value[0])
-        if cls is None:
-            raise CodecError("a class outside the registry")
-        return cls(**_names(value[1:]))
-    raise CodecError("an unknown tag")
+    decoder = _DECODERS.get(tag)
+    if decoder is None:
+        raise CodecError("an unknown tag")
+    return decoder(value)

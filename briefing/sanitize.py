@@ -38,7 +38,7 @@ _UNSAFE_CLASS = (
     "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
     "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
 )
-_UNSAFE = re.compile(f"[{_UNSAFE_CLASS}]++")  # a run at once: one match for a run of any length
+_UNSAFE = re.compile(f"[{_UNSAFE_CLASS}]")
 _UNSAFE_OR_NEWLINE = re.compile(f"[\n{_UNSAFE_CLASS}]")
 # Whole escape sequences, so that briefing text loses "[31m" along with the ESC:
 # CSI (ESC [ or U+009B, parameters, final byte); OSC, DCS, SOS, PM and APC strings
@@ -46,11 +46,16 @@ _UNSAFE_OR_NEWLINE = re.compile(f"[\n{_UNSAFE_CLASS}]")
 # at a newline, an ESC or the introducer of another string, so each character is
 # scanned from one introducer at most; an unended string loses only its introducer.
 _STRING_INTRODUCERS = "\x90\x98\x9d\x9e\x9f"
-_SEQUENCE = re.compile(
-    "(?:(?:\x1b\\[|\x9b)[0-?]*+[ -/]*+[@-~]"
+_SEQUENCE = (
+    "(?:\x1b\\[|\x9b)[0-?]*+[ -/]*+[@-~]"
     f"|(?:\x1b[\\]PX^_]|[{_STRING_INTRODUCERS}])[^\x07\x1b\x9c\n{_STRING_INTRODUCERS}]*+(?:\x07|\x1b\\\\|\x9c)"
-    "|\x1b[ -/]*+[0-~])++"
+    "|\x1b[ -/]*+[0-~]"
 )
+#: The unsafe characters that do not introduce a sequence, removed a whole run per match.
+_INERT_UNSAFE_CLASS = "\x00-\x09\x0b-\x1a\x1c-\x1f\x7f-\x8f\x91-\x97\x99\x9a\x9c" + _UNSAFE_CLASS.split("\x9f", 1)[1]
+#: One pass removes both: at each place a whole sequence if one starts there, else a run of unsafe
+#: characters, else a lone introducer.
+_STRIP = re.compile(f"(?:{_SEQUENCE})++|[{_INERT_UNSAFE_CLASS}]++|[\x1b\x9b{_STRING_INTRODUCERS}]")
 _TAG = re.compile("[\U000e0020-\U000e007f]")
 #: Characters whose canonical decomposition starts with a non-starter (combining class
 #: other than 0), from Python's Unicode database; tests/test_hostile_text.py checks the list.
@@ -99,15 +104,17 @@ def _emoji_tag_sequence():
     return _tag_sequence
 
 
-def _remove_unsafe(text: str) -> str:
-    """The text without unsafe characters, except the tags of a valid emoji tag sequence."""
+def _strip(text: str) -> str:
+    """The text without escape sequences and unsafe characters, except the tags of an emoji tag sequence."""
+    if _UNSAFE.search(text) is None:  # the common case, in one quick scan: nothing to remove
+        return text
     if _TAG.search(text) is None:
-        return _UNSAFE.sub("", text)
+        return _STRIP.sub("", text)
     pieces, last = [], 0
     for match in _emoji_tag_sequence().finditer(text):
-        pieces += (_UNSAFE.sub("", text[last:match.start()]), match.group())
+        pieces += (_STRIP.sub("", text[last:match.start()]), match.group())
         last = match.end()
-    pieces.append(_UNSAFE.sub("", text[last:]))
+    pieces.append(_STRIP.sub("", text[last:]))
     return "".join(pieces)
 
 
@@ -128,7 +135,9 @@ def plain(text: str) -> str:
     joins two words); markup such as [bold] is left as the characters it is,
     since plain text never interprets it.
     """
-    text = _remove_unsafe(_SEQUENCE.sub("", _line_ends(text)))
+    text = _strip(_line_ends(text))
+    if unicodedata.is_normalized("NFC", text):  # a linear check; sorting marks is what can cost
+        return text
     return unicodedata.normalize("NFC", _NON_STARTER_RUN.sub(_stream_safe, text))
 
 
@@ -172,7 +181,7 @@ def output(text: str) -> str:
 
     A lone carriage return becomes a newline and a tab a space, as in `plain`.
     """
-    return _remove_unsafe(_SEQUENCE.sub("", _line_ends(text)))
+    return _strip(_line_ends(text))
 
 
 def is_safe_line(text: str) -> bool:

@@ -108,6 +108,8 @@ def wrap(text: str, width: int, initial_indent: str = "", subsequent_indent: str
             used += taken
             sizes[i] -= taken
             broken[i] = (clusters, end, last_ink)
+            if end == len(clusters):  # nothing left of it (a cluster wider than the room took a line alone)
+                i += 1
         if line and line[-1].strip() == "":
             line.pop()
         if line:

@@ -343,3 +343,11 @@ def test_every_guard_takes_linear_time(guard, unit):
     finally:
         gc.enable()
     assert min(ratios) < 30, ratios
+
+
+def test_the_escape_table_covers_exactly_the_unsafe_characters():
+    """escaped() translates through a table built from a list of candidate ranges: none may be missed."""
+    from briefing.sanitize import _UNSAFE_OR_NEWLINE, _escapes
+
+    every = {c for c in range(sys.maxunicode + 1) if _UNSAFE_OR_NEWLINE.match(chr(c))}
+    assert set(_escapes()) == every

@@ -24,8 +24,9 @@ narrow = st.text(st.sampled_from("abc xyz  абвгд ёЖ-.,«»—–“”…
 
 
 @settings(max_examples=300, deadline=None)
-@given(narrow, st.integers(1, 60), st.sampled_from(["", "  ", "! "]), st.sampled_from(["", "    ", " "]))
+@given(narrow, st.integers(5, 60), st.sampled_from(["", "  ", "! "]), st.sampled_from(["", "    ", " "]))
 def test_on_one_cell_text_wrap_makes_exactly_textwraps_lines(text, width, first, later):
+    """Widths leave room beside the indents: with none, textwrap itself never returns."""
     expected = textwrap.TextWrapper(width=width, initial_indent=first, subsequent_indent=later,
                                     break_long_words=True, break_on_hyphens=False).wrap(text)
     assert wrap(text, width, first, later) == expected
@@ -96,3 +97,16 @@ def test_wrap_takes_linear_time_even_on_one_huge_word(unit):
         if ratios[-1] < 30:
             break
     assert min(ratios) < 30, ratios  # see test_every_guard_takes_linear_time for why 30
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(), st.integers(1, 40), st.sampled_from(["", "  ", "!   "]), st.sampled_from(["", "    ", " " * 9]))
+def test_wrap_always_ends_and_loses_nothing_but_whitespace(text, width, first, later):
+    """Even with an indent wider than the width, or clusters wider than the room."""
+    lines = wrap(text, width, first, later)
+    content = [line.removeprefix(first if n == 0 else later) for n, line in enumerate(lines)]
+    assert "".join("".join(content).split()) == "".join(text.split())
+
+
+def test_a_cluster_wider_than_the_room_left_by_the_indent_stands_alone():
+    assert wrap(" \U000bed7b 国 ", 1, "  ", "    ") == ["  \U000bed7b", "    国"]
