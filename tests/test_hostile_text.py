@@ -54,12 +54,17 @@ JOINERS = {"\u200c", "\u200d"}
 EMOJI_TAG_SEQUENCE = regex.compile("(?<=\\p{Emoji}(?:\\p{Emoji_Modifier}|\ufe0f)?)[\U000e0020-\U000e007e]++\U000e007f")
 
 
+#: Format controls added in Unicode 15 (Egyptian hieroglyph controls U+13439–U+1343F), which this Python's
+#: Unicode 14 data still calls unassigned: the guard removes them all the same.
+NEWER_FORMAT_CONTROLS = frozenset(map(chr, range(0x13439, 0x13440)))
+
+
 def unsafe_characters(text: str, newlines: bool = True, clusters: bool = True) -> list[str]:
     """Characters a terminal may act on; with `clusters`, less the joiners and emoji tag sequences kept on purpose."""
     if clusters:
         text = EMOJI_TAG_SEQUENCE.sub("", text)
-    return [c for c in text if unicodedata.category(c) in UNSAFE_CATEGORIES and not (newlines and c == "\n")
-            and not (clusters and c in JOINERS)]
+    return [c for c in text if (unicodedata.category(c) in UNSAFE_CATEGORIES or c in NEWER_FORMAT_CONTROLS)
+            and not (newlines and c == "\n") and not (clusters and c in JOINERS)]
 
 
 def run(*args: str, env: dict | None = None):
