@@ -43,14 +43,15 @@ CSS = """
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;background:var(--bg);color:var(--fg);font:1rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,
 "Noto Sans","Liberation Sans",Arial,sans-serif;overflow-wrap:anywhere}
-main{max-width:46rem;margin:0 auto;padding:1rem clamp(.75rem,4vw,2rem) 3rem}
-p,li,dd{max-width:70ch}
+main{max-width:60rem;margin:0 auto;padding:1rem clamp(.75rem,4vw,2rem) 3rem}
+p,li,dd,h1,.meta{max-width:70ch}
 h1{font-size:clamp(1.45rem,1.1rem + 1.6vw,2rem);line-height:1.2;margin:.4rem 0 .5rem}
 h2{font-size:1.3rem;margin:2.2rem 0 .6rem;padding-bottom:.2rem;border-bottom:1px solid var(--rule)}
 h3{font-size:1.05rem;margin:1.5rem 0 .4rem}
 .meta{color:var(--muted);margin:0 0 1rem}
 a{color:var(--accent)}
 a.cite{text-decoration:none;white-space:nowrap;font-size:.85em}
+.cites{white-space:nowrap}
 a.cite:hover,a.cite:focus-visible{text-decoration:underline}
 dl.rows{display:grid;grid-template-columns:minmax(6rem,max-content) 1fr;gap:.35rem 1rem;margin:.5rem 0}
 dl.rows dt{font-weight:600;color:var(--muted)}
@@ -62,7 +63,9 @@ li{margin:.25rem 0}
 .silent{color:var(--muted)}
 .warning{color:var(--warn);background:var(--warn-bg);padding:.3rem .6rem;border-radius:.3rem}
 .figures{width:100%;border-collapse:collapse;margin:.5rem 0;font-size:.95rem}
-.figures th,.figures td{text-align:left;vertical-align:top;padding:.45rem .5rem;border-bottom:1px solid var(--rule)}
+.figures th,.figures td{text-align:left;vertical-align:top;padding:.45rem .5rem;border-bottom:1px solid var(--rule);
+overflow-wrap:break-word}
+.figures td:nth-child(3){white-space:nowrap}
 .figures thead th{border-bottom:2px solid var(--rule);color:var(--muted);font-weight:600}
 .figures tbody th{font-weight:600}
 .figures .detail{display:block;font-weight:400;color:var(--muted);font-size:.9em}
@@ -88,6 +91,8 @@ dl.rows dd{margin:0 0 .5rem}
 .figures tr{border:1px solid var(--rule);border-radius:.4rem;margin:.6rem 0;padding:.3rem .2rem}
 .figures th,.figures td{border:0;padding:.2rem .5rem}
 .figures td::before{content:attr(data-label);display:block;font-size:.8em;color:var(--muted)}
+.figures td:empty{display:none}
+.figures td:nth-child(3){white-space:normal}
 }
 @media print{
 :root{--bg:#fff;--fg:#000;--muted:#333;--rule:#999;--accent:#000;--warn:#000;--warn-bg:#fff;--panel:#fff}
@@ -116,8 +121,10 @@ class _Html:
         return f"{self.prefix}source-{number}"
 
     def cite(self, marks: Cite) -> str:
-        return "".join(f'<a class="cite" href="#{self.anchor(n)}">[{n}]</a>' if n in self.anchors else f"[{n}]"
-                       for n in marks.numbers)
+        """Each number a link to its source; several kept together on one line."""
+        links = "".join(f'<a class="cite" href="#{self.anchor(n)}">[{n}]</a>' if n in self.anchors else f"[{n}]"
+                        for n in marks.numbers)
+        return f'<span class="cites">{links}</span>' if len(marks.numbers) > 1 else links
 
     def text(self, value: str) -> str:
         if isinstance(value, Moment):
