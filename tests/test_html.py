@@ -14,7 +14,7 @@ from briefing.i18n import localizer
 from briefing.sanitize import plain
 from briefing.store import load_library, search_folders
 from tests.conftest import BUNDLED_IDS
-from tests.test_markdown import cited_numbers, run
+from tests.test_markdown import NO_TEXTUAL, cited_numbers, run
 
 HOSTILE_FILE = Path(__file__).parent / "corpus" / "accepted" / "hostile-text.toml"
 LOCALES = ["en", "ru"]
@@ -219,7 +219,7 @@ def test_escaped_text_reads_back_as_itself(raw):
 # --- the command ---------------------------------------------------------------------
 
 def test_export_html_to_stdout_and_file(library, tmp_path):
-    result = run("export", BUNDLED_IDS[0], "--format", "html", "--lang", "ru")
+    result = run("export", BUNDLED_IDS[0], "--format", "html", "--lang", "ru", code=NO_TEXTUAL)
     assert result.returncode == 0, result.stderr
     assert result.stdout == render_html.render(build(library.briefings[BUNDLED_IDS[0]], "ru"))
     target = tmp_path / "brief.html"
