@@ -43,6 +43,8 @@ def chromium_path() -> str | None:
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
     executable = chromium_path()
+    if executable is None and os.environ.get("BRIEFING_CHROMIUM"):
+        pytest.skip(f"BRIEFING_CHROMIUM={os.environ['BRIEFING_CHROMIUM']!r} is not an executable Chromium")
     if executable is None:
         pytest.skip("no Chromium: install Debian's chromium (apt-get install chromium) or set BRIEFING_CHROMIUM")
     try:
