@@ -29,7 +29,7 @@ from briefing.typography import NO_BREAK_SPACES
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 #: What `export --format` takes.
-FORMATS = ("markdown",)
+FORMATS = ("markdown", "html")
 
 #: argparse's own messages, so the catalog carries them and help and errors are translated too.
 ARGPARSE_MESSAGES = (
@@ -147,7 +147,7 @@ def build_parser(loc: Localizer) -> argparse.ArgumentParser:
     print_.add_argument("id", nargs="?", metavar="ID", help=loc._("briefing to print"))
     print_.add_argument("--width", type=int, metavar="N",
                         help=loc._("wrap at N columns (default: the terminal's width, or 80 when not a terminal)"))
-    export = command("export", loc._("export the brief as a document: Markdown"), every)
+    export = command("export", loc._("export the brief as a document: Markdown or HTML"), every)
     export.add_argument("id", nargs="?", metavar="ID", help=loc._("briefing to export"))
     export.add_argument("--format", choices=FORMATS, default=FORMATS[0],
                         help=loc._("document format: %(choices)s (default: %(default)s)", choices=", ".join(FORMATS),
@@ -305,14 +305,19 @@ def _print(loc: Localizer, brief, width: int | None) -> None:
 
 
 def _export(loc: Localizer, brief, args: argparse.Namespace) -> int:
-    """The brief as Markdown, in one language or in each in turn, to stdout or to a file written whole."""
-    from briefing import document, render_markdown
+    """The brief as Markdown or HTML, in one language or in all (Markdown: each in turn; HTML: one file with a
+    switch), to stdout or to a file written whole."""
+    from briefing import document
     from briefing.analysis import analyse
     from briefing.save import write_whole
 
+    if args.format == "html":
+        from briefing import render_html as face
+    else:
+        from briefing import render_markdown as face
     analysis = analyse(brief)
     locales = UI_LOCALES if getattr(args, "lang", None) == ALL_LANGUAGES else (loc.locale,)
-    text = render_markdown.render_all([document.build(analysis, localizer(locale)) for locale in locales])
+    text = face.render_all([document.build(analysis, localizer(locale)) for locale in locales])
     if args.output in (None, "-"):
         _write(loc, text)
         return EXIT_OK

@@ -75,7 +75,28 @@ class Cite(NamedTuple):
     numbers: tuple[int, ...]
 
 
-#: A run of text with citations in it: plain strings and `Cite`s, in reading order.
+class Moment(str):
+    """A date or time as the reader sees it, which also knows its machine-readable value (`iso`: an HTML
+    `<time datetime>` value such as '2025-11-21', '2026-03' or '2025-11-24T15:21+03:00').
+
+    It is a `str`, so every face that only shows text shows it unchanged; a face that can mark a date
+    (HTML) looks for it.  A date no such value can state (a quarter, a season, a span) is a plain str.
+    """
+
+    iso: str
+
+    def __new__(cls, text: str, iso: str | None):
+        if iso is None:
+            return str(text)
+        moment = super().__new__(cls, text)
+        moment.iso = iso
+        return moment
+
+    def __reduce__(self):
+        return Moment, (str(self), self.iso)
+
+
+#: A run of text with citations in it: plain strings (some of them `Moment`s) and `Cite`s, in reading order.
 Inline = tuple[Union[str, Cite], ...]
 
 
@@ -104,20 +125,20 @@ _MARK = re.compile("\x00(\\d+)\x00")
 
 def _message(loc: Localizer, template: str, plural: str | None = None, count: int = 0,
              **values: str | Cite | Inline) -> Inline:
-    """A catalog message whose placeholders may be Inlines or Cites; their citations stay structured.
+    """A catalog message whose placeholders may be Inlines, Cites or Moments; citations and dates stay structured.
 
-    Each citation goes through the translation as a NUL-delimited mark, which
-    neither catalogs, Babel nor sanitized briefing text can hold.
+    Each citation or date goes through the translation as a NUL-delimited mark,
+    which neither catalogs, Babel nor sanitized briefing text can hold.
     """
-    held: list[Cite] = []
+    held: list[Cite | Moment] = []
     flattened: dict[str, str] = {}
     for key, value in values.items():
-        if isinstance(value, str):
+        if isinstance(value, str) and not isinstance(value, Moment):
             flattened[key] = value
             continue
         pieces = []
-        for part in ((value,) if isinstance(value, Cite) else value):
-            if isinstance(part, str):
+        for part in ((value,) if isinstance(value, (Cite, Moment)) else value):
+            if isinstance(part, str) and not isinstance(part, Moment):
                 pieces.append(part)
             else:
                 pieces.append(f"\x00{len(held)}\x00")
@@ -263,6 +284,7 @@ class SourceEntry(NamedTuple):
     url: str  # whole, never broken, so it can be copied
     relays: Inline | None  # 'Relays: [2]'
     reliability: str  # 'Reliability: …'
+    summary_parts: Inline = ()  # the summary with its date as a Moment: flat(summary_parts) == summary
 
 
 class Sources(NamedTuple):
@@ -288,6 +310,7 @@ class Document(NamedTuple):
     title: str
     meta: str  # 'Event: … · information up to … · 4 sources'
     sections: tuple[Section, ...]
+    meta_parts: Inline = ()  # the meta line with its dates as Moments: flat(meta_parts) == meta
 
 
 # --- the document ----------------------------------------------------------------
@@ -306,18 +329,47 @@ def build(analysis: Analysis, loc: Localizer) -> Document:
         sections.append(Section("watch", loc._("What to watch"), (Items(None, tuple(
             _cited(plain(loc.text(item.text)), analysis, item.sources) for item in brief.watch)),)))
     sections.append(_sources(analysis, loc))
-    return Document(loc.locale, one_line(loc.text(brief.title)), title_meta(loc, brief), tuple(sections))
+    meta = _title_meta(loc, brief)
+    return Document(loc.locale, one_line(loc.text(brief.title)), flat(meta), tuple(sections), meta)
 
 
 def source_name(loc: Localizer, source: Source) -> str:
     return one_line(loc.text(source.outlet))
 
 
+def iso(value) -> str | None:
+    """A date's value as HTML's `<time datetime>` states it: a day, a month, a year, or a date and time
+    (with its UTC offset when it has one); None for what that cannot state (a quarter, a season, a part of
+    a period, a span)."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="minutes" if not (value.second or value.microsecond) else "seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if not isinstance(value, FuzzyDate) or value.until is not None or value.part or not 0 < value.year < 10000:
+        return None
+    if value.precision == "day":
+        return f"{value.year:04d}-{value.number:02d}-{value.day:02d}"
+    if value.precision == "month":
+        return f"{value.year:04d}-{value.number:02d}"
+    if value.precision == "year":
+        return f"{value.year:04d}"
+    return None
+
+
+def moment(loc: Localizer, value) -> str:
+    """A date as the reader sees it (Localizer.moment), as a Moment when it has an ISO value."""
+    return Moment(loc.moment(value), iso(value))
+
+
 def title_meta(loc: Localizer, brief) -> str:
     """The line under the title: when the event happened, how fresh the information is, how many sources."""
-    return loc._("Event: %(date)s · information up to %(cutoff)s · %(sources)s",
-                 date=loc.date(brief.date), cutoff=loc.moment(brief.cutoff),
-                 sources=loc.n_("%(count)s source", "%(count)s sources", len(brief.sources)))
+    return flat(_title_meta(loc, brief))
+
+
+def _title_meta(loc: Localizer, brief) -> Inline:
+    return _message(loc, N_("Event: %(date)s · information up to %(cutoff)s · %(sources)s"),
+                    date=Moment(loc.date(brief.date), iso(brief.date)), cutoff=moment(loc, brief.cutoff),
+                    sources=loc.n_("%(count)s source", "%(count)s sources", len(brief.sources)))
 
 
 def _decision(analysis: Analysis, loc: Localizer) -> Section:
@@ -329,7 +381,7 @@ def _decision(analysis: Analysis, loc: Localizer) -> Section:
     rows = Rows((
         Row(loc._("What"), said(decision.what)),
         Row(loc._("Who"), said(decision.who)),
-        Row(loc._("When"), _cited(loc.moment(decision.when), analysis, decision.when_sources)),
+        Row(loc._("When"), _cited(moment(loc, decision.when), analysis, decision.when_sources)),
         Row(loc._("Where"), said(decision.where)),
     ))
     why = Items(loc._("Why it matters"), tuple(said(w) for w in decision.why))
@@ -340,7 +392,7 @@ def _decision(analysis: Analysis, loc: Localizer) -> Section:
 
 
 def _background(analysis: Analysis, loc: Localizer) -> Section:
-    rows = tuple(Row(loc.moment(e.date), _cited(plain(loc.text(e.text)), analysis, e.sources))
+    rows = tuple(Row(moment(loc, e.date), _cited(plain(loc.text(e.text)), analysis, e.sources))
                  for e in timeline(analysis.brief))
     return Section("background", loc._("Background"), (Rows(rows),))
 
@@ -390,7 +442,7 @@ def _statistics(analysis: Analysis, loc: Localizer) -> Section:
         if stat.quoted:
             details.append(loc._("quoted: %(who)s", who=one_line(loc.text(stat.quoted))))
         entries.append(Figure(stat.id, one_line(loc.text(stat.label)), figures.figure(loc, stat, nouns),
-                              cite(analysis, stat.sources), loc.moment(stat.as_of), tuple(details),
+                              cite(analysis, stat.sources), moment(loc, stat.as_of), tuple(details),
                               tuple(_check_lines(loc, analysis, stat.id)), bool(analysis.flags_for(stat.id))))
     headers = (loc._("Figure"), loc._("Value"), loc._("As of"), loc._("Check"))
     blocks: list[Block] = [Figures(headers, tuple(entries))]
@@ -413,7 +465,7 @@ def _flag(loc: Localizer, analysis: Analysis, flag) -> FlagEntry:
         rules.append(loc._("Rule: %(rule)s", rule=figures.reference_rule_text(loc)))
     rules += [loc._("Rule: %(rule)s", rule=figures.sibling_text(loc, breach, nouns)) for breach in flag.siblings]
     references = tuple(_message(loc, N_("Reference value: %(figure)s, %(date)s%(refs)s"),
-                                figure=figures.figure(loc, check.other, nouns), date=loc.moment(check.other.as_of),
+                                figure=figures.figure(loc, check.other, nouns), date=moment(loc, check.other.as_of),
                                 refs=_refs(analysis, check.other.sources))
                        for check in analysis.checks_for(stat.id) if check.reference)
     return FlagEntry(headline, tuple(rules), references,
@@ -425,15 +477,15 @@ def _sources(analysis: Analysis, loc: Localizer) -> Section:
     for source in analysis.brief.sources:
         number = analysis.numbers[source.id]
         outlet, kind = source_name(loc, source), loc._(SOURCE_KINDS[source.kind])
-        language, published = loc.language_name(source.language), loc.moment(source.published)
+        language, published = loc.language_name(source.language), moment(loc, source.published)
         relays = getattr(source, "relays", None)
+        summary = _message(loc, N_("%(outlet)s — %(kind)s, %(language)s, %(published)s"), outlet=outlet, kind=kind,
+                           language=language, published=published)
         entries.append(SourceEntry(
             number, loc._("Source %(number)s", number=loc.number(number)), outlet, kind, language, published,
-            loc._("%(outlet)s — %(kind)s, %(language)s, %(published)s", outlet=outlet, kind=kind, language=language,
-                  published=published),
-            one_line(loc.text(source.headline)) if source.headline else None, one_line(source.url),
+            flat(summary), one_line(loc.text(source.headline)) if source.headline else None, one_line(source.url),
             _message(loc, N_("Relays: %(sources)s"), sources=cite(analysis, relays)) if relays else None,
-            loc._("Reliability: %(note)s", note=plain(loc.text(source.reliability)))))
+            loc._("Reliability: %(note)s", note=plain(loc.text(source.reliability))), summary))
     return Section("sources", loc._("Sources"), (Sources(tuple(entries)),))
 
 
@@ -501,13 +553,13 @@ def precision_line(loc: Localizer, analysis: Analysis, note: PrecisionNote) -> s
 def value_text(loc: Localizer, analysis: Analysis, value: object) -> str:
     """A structured comparison value (date, number, figure or name) as a reader sees it."""
     if isinstance(value, (dt.date, FuzzyDate)):
-        return loc.moment(value)
+        return moment(loc, value)
     if isinstance(value, (int, Decimal)):
         return figures.plain_number(loc, value)
     if isinstance(value, str):
         return loc._("“%(name)s”", name=one_line(value))
     if isinstance(getattr(value, "date", None), FuzzyDate):
-        return loc.moment(value.date)
+        return moment(loc, value.date)
     return figures.figure(loc, value, analysis.nouns)
 
 
@@ -530,7 +582,7 @@ def _check(loc: Localizer, analysis: Analysis, check) -> Inline:
     template = (N_("Reference: %(figure)s, %(date)s%(refs)s — %(verdict)s") if check.reference
                 else N_("Also reported: %(figure)s, %(date)s%(refs)s — %(verdict)s"))
     return _message(loc, template, figure=figures.figure(loc, check.other, analysis.nouns),
-                    date=loc.moment(check.other.as_of), refs=_refs(analysis, check.other.sources),
+                    date=moment(loc, check.other.as_of), refs=_refs(analysis, check.other.sources),
                     verdict=figures.check_text(loc, check))
 
 
