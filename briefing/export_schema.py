@@ -51,7 +51,7 @@ defs = {
   "citations": arr(ref("citation")),
   "statement": obj({"text": ref("text"), "citations": ref("citations")}),
   "date": obj({
-      "value": {"type": "string", "minLength": 1, "description": "ISO 8601 for a day or a date-time (with its UTC offset when the source gave one); EDTF (ISO 8601-2) for a vaguer date, e.g. '2025-06', '2026-33' (first quarter), '199X', '2026-01/2026-03', '2025~'; the early, middle or late part of a period, which EDTF cannot say, as 'early-2024', 'mid-2025-11', 'late-1990s'."},
+      "value": {"type": "string", "minLength": 1, "description": "ISO 8601 for a day or a date-time (with its UTC offset when the source gave one); EDTF (ISO 8601-2) for a vaguer date, e.g. '2025-06', '2026-33' (first quarter), '199X', '2026-01/2026-03', '2025~' (an interval between quarters or halves, '2026-33/2026-41', is ISO 8601-2 but beyond the levels of EDTF); the early, middle or late part of a period, which EDTF cannot say, as 'early-2024', 'mid-2025-11', 'late-1990s'."},
       "precision": {"enum": ["time", "day", "month", "quarter", "half", "season", "year", "decade", "interval"]},
       "part": {"enum": ["early", "mid", "late", None]},
       "first": {"type": "string", "format": "date", "description": "The first day the date may mean."},
