@@ -29,7 +29,7 @@ from briefing.typography import NO_BREAK_SPACES
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 #: What `export --format` takes.
-FORMATS = ("markdown", "html")
+FORMATS = ("markdown", "html", "json")
 
 #: argparse's own messages, so the catalog carries them and help and errors are translated too.
 ARGPARSE_MESSAGES = (
@@ -147,7 +147,7 @@ def build_parser(loc: Localizer) -> argparse.ArgumentParser:
     print_.add_argument("id", nargs="?", metavar="ID", help=loc._("briefing to print"))
     print_.add_argument("--width", type=int, metavar="N",
                         help=loc._("wrap at N columns (default: the terminal's width, or 80 when not a terminal)"))
-    export = command("export", loc._("export the brief as a document: Markdown or HTML"), every)
+    export = command("export", loc._("export the brief as Markdown or HTML, or the analysed brief as JSON"), every)
     export.add_argument("id", nargs="?", metavar="ID", help=loc._("briefing to export"))
     export.add_argument("--format", choices=FORMATS, default=FORMATS[0],
                         help=loc._("document format: %(choices)s (default: %(default)s)", choices=", ".join(FORMATS),
@@ -166,7 +166,9 @@ def build_parser(loc: Localizer) -> argparse.ArgumentParser:
     check = command("check", loc._("validate briefing files; exit status 0 when all are good"))
     check.add_argument("files", nargs="*", metavar="FILE",
                        help=loc._("files or folders to check (default: every briefing found)"))
-    command("schema", loc._("print the JSON Schema of briefing files"))
+    schema = command("schema", loc._("print the JSON Schema of briefing files"))
+    schema.add_argument("--export", action="store_true",
+                        help=loc._("print the JSON Schema of 'briefing export --format json' instead"))
     return parser
 
 
@@ -227,7 +229,7 @@ def _run(args: argparse.Namespace, loc: Localizer) -> int:
         # An empty path would mean the current folder, searched to the bottom: never what was meant.
         raise UsageError(loc._("an empty path was given where a file or folder was expected"))
     if command == "schema":
-        return _schema(loc)
+        return _export_schema(loc) if args.export else _schema(loc)
     if command == "check":
         return _check(loc, [Path(f) for f in args.files] or None, folders)
     from briefing.cache import BriefingCache, cache_dir
@@ -305,20 +307,27 @@ def _print(loc: Localizer, brief, width: int | None) -> None:
 
 
 def _export(loc: Localizer, brief, args: argparse.Namespace) -> int:
-    """The brief as Markdown or HTML, in one language or in all (Markdown: each in turn; HTML: one file with a
-    switch), to stdout or to a file written whole."""
-    from briefing import document
+    """The brief as Markdown or HTML, or the analysed brief as JSON, in one language or in all (Markdown: each
+    in turn; HTML: one file with a switch; JSON: side by side), to stdout or to a file written whole."""
     from briefing.analysis import analyse
     from briefing.save import write_whole
 
-    if args.format == "html":
-        from briefing import render_html as face
-    else:
-        from briefing import render_markdown as face
     analysis = analyse(brief)
     locales = UI_LOCALES if getattr(args, "lang", None) == ALL_LANGUAGES else (loc.locale,)
-    text = face.render_all([document.build(analysis, localizer(locale)) for locale in locales])
-    if args.output in (None, "-"):
+    to_stdout = args.output in (None, "-")
+    if args.format == "json":
+        from briefing import render_json
+
+        # JSON text stays JSON in any encoding: where stdout is not UTF-8, every other character is a \u escape
+        text = render_json.render(analysis, locales, ascii_only=to_stdout and not _is_utf8(sys.stdout))
+    else:
+        from briefing import document
+        if args.format == "html":
+            from briefing import render_html as face
+        else:
+            from briefing import render_markdown as face
+        text = face.render_all([document.build(analysis, localizer(locale)) for locale in locales])
+    if to_stdout:
         _write(loc, text)
         return EXIT_OK
     target = Path(args.output)
@@ -371,6 +380,13 @@ def _schema(loc: Localizer) -> int:
     schema = Briefing.model_json_schema()
     _translate_descriptions(schema, loc)
     _write(loc, json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+    return EXIT_OK
+
+
+def _export_schema(loc: Localizer) -> int:
+    from briefing.render_json import schema_text
+
+    _write(loc, schema_text())
     return EXIT_OK
 
 

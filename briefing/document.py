@@ -457,9 +457,6 @@ def _statistics(analysis: Analysis, loc: Localizer) -> Section:
 def _flag(loc: Localizer, analysis: Analysis, flag) -> FlagEntry:
     nouns = analysis.nouns
     stat = flag.statistic
-    headline = _message(loc, N_("! %(label)s: %(figure)s%(refs)s — inconsistent, unverified"),
-                        label=one_line(loc.text(stat.label)), figure=figures.figure(loc, stat, nouns),
-                        refs=_refs(analysis, stat.sources))
     rules = []
     if flag.references:
         rules.append(loc._("Rule: %(rule)s", rule=figures.reference_rule_text(loc)))
@@ -468,8 +465,16 @@ def _flag(loc: Localizer, analysis: Analysis, flag) -> FlagEntry:
                                 figure=figures.figure(loc, check.other, nouns), date=moment(loc, check.other.as_of),
                                 refs=_refs(analysis, check.other.sources))
                        for check in analysis.checks_for(stat.id) if check.reference)
-    return FlagEntry(headline, tuple(rules), references,
+    return FlagEntry(flag_headline(loc, analysis, flag), tuple(rules), references,
                      loc._("The source's figure is shown as given; it has not been corrected."))
+
+
+def flag_headline(loc: Localizer, analysis: Analysis, flag) -> Inline:
+    """'! Label: figure [1] — inconsistent, unverified'."""
+    stat = flag.statistic
+    return _message(loc, N_("! %(label)s: %(figure)s%(refs)s — inconsistent, unverified"),
+                    label=one_line(loc.text(stat.label)), figure=figures.figure(loc, stat, analysis.nouns),
+                    refs=_refs(analysis, stat.sources))
 
 
 def _sources(analysis: Analysis, loc: Localizer) -> Section:

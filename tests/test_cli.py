@@ -26,7 +26,8 @@ def run(*args: str, env: dict | None = None, cwd: Path | None = None, code: str 
     return subprocess.run(command, capture_output=True, text=True, env=environ, cwd=cwd or REPO, timeout=60)
 
 
-@pytest.mark.parametrize("args", [["print", "kz-iaea-far-east-2025"], ["print", "kz-iaea-far-east-2025", "--lang", "ru"], ["list"], ["check"], ["schema"]])
+@pytest.mark.parametrize("args", [["print", "kz-iaea-far-east-2025"], ["print", "kz-iaea-far-east-2025", "--lang", "ru"], ["list"], ["check"], ["schema"],
+                                  ["schema", "--export"], ["export", "kz-iaea-far-east-2025", "--format", "json"]])
 def test_print_list_check_and_schema_never_import_textual(args):
     result = run(*args, code=NO_TEXTUAL)
     assert result.returncode == 0, result.stderr

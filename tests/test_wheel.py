@@ -22,6 +22,7 @@ def test_wheel_contains_data_styles_and_compiled_catalogs(wheel):
     assert "briefing/_bundled/data/briefings/kz-iaea-far-east-2025.toml" in names
     assert any(n.startswith("briefing/_bundled/styles/") and n.endswith(".tcss") for n in names)
     assert "briefing/locale/ru/LC_MESSAGES/messages.mo" in names
+    assert "briefing/data/export.schema.json" in names  # what `briefing schema --export` prints
 
 
 def test_unpacked_wheel_prints_from_another_directory(wheel, tmp_path):
