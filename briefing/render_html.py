@@ -116,6 +116,8 @@ class _Html:
         self.prefix = prefix
         self.anchors = {entry.number for section in doc.sections for block in section.blocks
                         if isinstance(block, document.Sources) for entry in block.entries}
+        self._texts: dict[str, str] = {}
+        self._statement_starts: dict[tuple[int, str], str] = {}
 
     def anchor(self, number: int) -> str:
         return f"{self.prefix}source-{number}"
@@ -129,7 +131,11 @@ class _Html:
     def text(self, value: str) -> str:
         if isinstance(value, Moment):
             return f'<time datetime="{escape(value.iso)}">{escape(value)}</time>'
-        return escape(value)
+        # The same texts come back many times ("does not mention it" on every point): each is escaped once.
+        done = self._texts.get(value)
+        if done is None:
+            done = self._texts[value] = escape(value)
+        return done
 
     def inline(self, text: Inline) -> str:
         return "".join(self.text(part) if isinstance(part, str) else self.cite(part) for part in text).rstrip(" ")
@@ -158,8 +164,11 @@ class _Html:
         for statement in point.statements:
             said = (self.text(statement.text) if statement.mentioned
                     else f'<em class="silent">{self.text(statement.text)}</em>')
-            statements.append(f"<li>{self.cite(Cite((statement.source,)))} "
-                              f"<strong>{self.text(statement.outlet)}:</strong> {said}</li>")
+            start = self._statement_starts.get((statement.source, statement.outlet))
+            if start is None:  # the same for every point: each source's link and name are made once
+                start = self._statement_starts[statement.source, statement.outlet] = (
+                    f"<li>{self.cite(Cite((statement.source,)))} <strong>{self.text(statement.outlet)}:</strong> ")
+            statements.append(f"{start}{said}</li>")
         if statements:
             out.append('<ul class="statements">' + "".join(statements) + "</ul>")
         for warning in [*point.conflicts, *([point.outliers] if point.outliers else [])]:
