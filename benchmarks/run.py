@@ -224,7 +224,7 @@ def bench_serve(runs: int, env: dict) -> list[Row]:
     data, peak = _worker(["benchmarks.serve", str(runs)], env)
     row = Row("serve", "f", "`briefing serve`: process start to first painted dashboard in headless Chromium")
     if "skipped" in data:
-        row.budget, row.extra["skipped"] = "—", data["skipped"]
+        row.extra["skipped"] = data["skipped"]
         row.title += f" (skipped: {data['skipped']})"
         return [row]
     _fill_absolute(row, data["samples"], data["peak_bytes"], "serve")
@@ -255,6 +255,8 @@ def table(rows: list[Row]) -> str:
     for row in rows:
         if row.error:
             result = f"**error**: {row.error}"
+        elif row.extra.get("skipped"):
+            result = "skipped"
         elif row.ok:
             result = "pass"
         else:
