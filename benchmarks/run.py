@@ -73,7 +73,8 @@ def environment(cache_home: Path) -> dict[str, str]:
     a user's first run does, and the user's own cache is left alone.
     """
     env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("LC_", "LANG", "BRIEFING", "TEXTUAL", "NO_COLOR", "PYTHON", "XDG_CACHE"))}
+           if not k.startswith(("LC_", "LANG", "BRIEFING", "TEXTUAL", "NO_COLOR", "PYTHON", "XDG_CACHE"))
+           or k == "BRIEFING_CHROMIUM"}  # which browser (f) uses, as in the tests
     env["LANG"] = "C.UTF-8"
     env["XDG_CACHE_HOME"] = str(cache_home)
     return env
