@@ -8,7 +8,8 @@ shared machines.  Budgets are in benchmarks/budgets.py and README.md.
 
     python benchmarks/run.py              # everything, a few minutes
     python benchmarks/run.py --quick      # fewer repetitions, under a minute or so
-    python benchmarks/run.py --only a,c   # some of: a print, b dashboard, c switch, d scale
+    python benchmarks/run.py --only a,c   # some of: a print and export, b dashboard, c switch, d scale,
+                                          # f serve in Chromium
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ PY = sys.executable
 FLOOR = [PY, "-c", "import pydantic, babel.dates, tomllib"]
 FLOOR_LABEL = '`python -c "import pydantic, babel.dates, tomllib"`'
 MB = 1024 * 1024
+EXPORT_FORMATS = ("markdown", "html", "json")
 
 
 @dataclass
@@ -71,7 +73,8 @@ def environment(cache_home: Path) -> dict[str, str]:
     a user's first run does, and the user's own cache is left alone.
     """
     env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("LC_", "LANG", "BRIEFING", "TEXTUAL", "NO_COLOR", "PYTHON", "XDG_CACHE"))}
+           if not k.startswith(("LC_", "LANG", "BRIEFING", "TEXTUAL", "NO_COLOR", "PYTHON", "XDG_CACHE"))
+           or k == "BRIEFING_CHROMIUM"}  # which browser (f) uses, as in the tests
     env["LANG"] = "C.UTF-8"
     env["XDG_CACHE_HOME"] = str(cache_home)
     return env
@@ -94,7 +97,16 @@ def bench_print(runs: int, env: dict) -> list[Row]:
     row = Row("print", "a", "`briefing print kz-iaea-far-east-2025` (whole process)", floor=FLOOR_LABEL)
     _fill_ratio(row, samples["print"], samples["floor"], budgets.MAX_RATIO["print"])
     row.extra["floor_peak_bytes"] = samples["floor"].peak_bytes
-    return [_check_memory(row)]
+    rows = [_check_memory(row)]
+    for fmt in EXPORT_FORMATS:
+        argv = [PY, "-m", "briefing", "export", "kz-iaea-far-east-2025", "--format", fmt]
+        samples = process.alternate({"export": argv, "floor": FLOOR}, runs=runs, warmup=2, env=env, cwd=str(REPO))
+        row = Row(f"export-{fmt}", "a", f"`briefing export kz-iaea-far-east-2025 --format {fmt}` (whole process)",
+                  floor=FLOOR_LABEL)
+        _fill_ratio(row, samples["export"], samples["floor"], budgets.MAX_RATIO[f"export-{fmt}"])
+        row.extra["floor_peak_bytes"] = samples["floor"].peak_bytes
+        rows.append(_check_memory(row))
+    return rows
 
 
 def _fill_ratio(row: Row, measured: process.Samples, floor: process.Samples, limit: float | None) -> None:
@@ -185,6 +197,16 @@ def bench_scale(data_dir: Path, runs: dict[str, int], env: dict) -> list[Row]:
     _fill_absolute(row, samples["big"].seconds, samples["big"].peak_bytes, "print-big")
     rows.append(row)
 
+    for fmt in EXPORT_FORMATS:
+        row = Row(f"export-big-{fmt}", "d", f"`briefing --data DIR export big --format {fmt}` (whole process)",
+                  floor=FLOOR_LABEL)
+        argv = [PY, "-m", "briefing", "--data", str(big), "export", "big", "--format", fmt]
+        samples = process.alternate({"big": argv, "floor": FLOOR}, runs=runs["print"], warmup=1, env=env,
+                                    cwd=str(REPO))
+        _fill_ratio(row, samples["big"], samples["floor"], None)
+        _fill_absolute(row, samples["big"].seconds, samples["big"].peak_bytes, f"export-big-{fmt}")
+        rows.append(row)
+
     results = [_worker(["benchmarks.dashboard", "big", str(big)], env) for _ in range(runs["dashboard"])]
     row = Row("dashboard-big", "d", "the same briefing in the dashboard: first complete screen (in process)")
     _fill_absolute(row, [r["seconds"] for r, _ in results], max(p for _, p in results), "dashboard-big")
@@ -195,6 +217,21 @@ def bench_scale(data_dir: Path, runs: dict[str, int], env: dict) -> list[Row]:
     row.peak_bytes = rows[-1].peak_bytes
     rows.append(_check_memory(row))
     return rows
+
+
+# --- (f) serve: to a first painted dashboard in Chromium -------------------------------------------
+
+def bench_serve(runs: int, env: dict) -> list[Row]:
+    data, peak = _worker(["benchmarks.serve", str(runs)], env)
+    row = Row("serve", "f", "`briefing serve`: process start to first painted dashboard in headless Chromium")
+    if "skipped" in data:
+        row.extra["skipped"] = data["skipped"]
+        row.title += f" (skipped: {data['skipped']})"
+        return [row]
+    _fill_absolute(row, data["samples"], data["peak_bytes"], "serve")
+    row.extra.update(listening_seconds=data["listening_seconds"], fonts_failed_after=data["fonts_failed_after"],
+                     worker_peak_bytes=peak)
+    return [row]
 
 
 def _fill_absolute(row: Row, seconds: list[float], peak: int, key: str) -> Row:
@@ -219,6 +256,8 @@ def table(rows: list[Row]) -> str:
     for row in rows:
         if row.error:
             result = f"**error**: {row.error}"
+        elif row.extra.get("skipped"):
+            result = "skipped"
         elif row.ok:
             result = "pass"
         else:
@@ -248,19 +287,19 @@ def machine() -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python benchmarks/run.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (about a minute)")
-    parser.add_argument("--only", default="a,b,c,d", help="comma-separated groups: a print, b dashboard, "
-                        "c language switch, d scale (default: all)")
+    parser.add_argument("--only", default="a,b,c,d,f", help="comma-separated groups: a print and export, "
+                        "b dashboard, c language switch, d scale, f serve in Chromium (default: all)")
     parser.add_argument("--json", type=Path, default=REPO / "benchmarks" / "results" / "latest.json",
                         help="where to write the results (default: %(default)s)")
     parser.add_argument("--keep-data", type=Path, default=None, help="generate the scale data here and keep it")
     args = parser.parse_args(argv)
     groups = {g.strip() for g in args.only.split(",") if g.strip()}
-    unknown = groups - set("abcd")
+    unknown = groups - set("abcdf")
     if unknown:
         parser.error(f"unknown groups: {', '.join(sorted(unknown))}")
-    runs = ({"print": 6, "dashboard": 3, "switch": 20, "load": 1, "print-big": 2, "dashboard-big": 1}
+    runs = ({"print": 6, "dashboard": 3, "switch": 20, "load": 1, "print-big": 2, "dashboard-big": 1, "serve": 2}
             if args.quick else
-            {"print": 15, "dashboard": 10, "switch": 20, "load": 3, "print-big": 5, "dashboard-big": 3})
+            {"print": 15, "dashboard": 10, "switch": 20, "load": 3, "print-big": 5, "dashboard-big": 3, "serve": 5})
 
     data_dir = args.keep_data or Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     env = environment(data_dir / "cache")
@@ -272,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
         ("c", "switch", lambda: bench_switch(runs["switch"], env)),
         ("d", "scale", lambda: bench_scale(data_dir, {"load": runs["load"], "print": runs["print-big"],
                                                        "dashboard": runs["dashboard-big"]}, env)),
+        ("f", "serve", lambda: bench_serve(runs["serve"], env)),
     ]
     try:
         for group, key, bench in plan:

@@ -310,7 +310,6 @@ def _export(loc: Localizer, brief, args: argparse.Namespace) -> int:
     """The brief as Markdown or HTML, or the analysed brief as JSON, in one language or in all (Markdown: each
     in turn; HTML: one file with a switch; JSON: side by side), to stdout or to a file written whole."""
     from briefing.analysis import analyse
-    from briefing.save import write_whole
 
     analysis = analyse(brief)
     locales = UI_LOCALES if getattr(args, "lang", None) == ALL_LANGUAGES else (loc.locale,)
@@ -330,6 +329,8 @@ def _export(loc: Localizer, brief, args: argparse.Namespace) -> int:
     if to_stdout:
         _write(loc, text)
         return EXIT_OK
+    from briefing.save import write_whole  # only for a file: its imports (secrets) cost stdout exports 2 ms
+
     target = Path(args.output)
     try:
         write_whole(target, output(text), args.force)

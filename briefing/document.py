@@ -399,7 +399,10 @@ def _background(analysis: Analysis, loc: Localizer) -> Section:
 
 def _comparison(analysis: Analysis, loc: Localizer) -> Section:
     blocks: list[Block] = [Paragraph((comparison_summary(loc, analysis),))]
-    blocks += [_point(analysis, loc, number, result) for number, result in enumerate(analysis.points, start=1)]
+    # Every point lists every compared source: each one's name is made once.
+    names = {source.id: source_name(loc, source) for source in analysis.compared}
+    blocks += [_point(analysis, loc, number, result, names)
+               for number, result in enumerate(analysis.points, start=1)]
     entries = []
     for cover in analysis.coverage:
         if cover.source not in analysis.compared:
@@ -412,14 +415,14 @@ def _comparison(analysis: Analysis, loc: Localizer) -> Section:
     return Section("comparison", loc._("Source comparison"), tuple(blocks))
 
 
-def _point(analysis: Analysis, loc: Localizer, number: int, result: PointResult) -> Point:
+def _point(analysis: Analysis, loc: Localizer, number: int, result: PointResult, names: dict[str, str]) -> Point:
     point = result.point
     said = {p.source: p for p in point.positions}
     silent = loc._("does not mention it")
     statements = []
     for source in analysis.compared:
         position = said.get(source.id)
-        statements.append(Statement(analysis.numbers[source.id], source_name(loc, source),
+        statements.append(Statement(analysis.numbers[source.id], names[source.id],
                                     plain(loc.text(position.says)) if position else silent, position is not None))
     conflicts = tuple(_message(loc, N_("Value %(value)s given by %(sources)s"),
                                value=value_text(loc, analysis, claim.value), sources=cite(analysis, claim.sources))

@@ -34,10 +34,16 @@ _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _ADDRESS = re.compile(r"https?://[^\x00-\x20\x7f<>]+")
 
 
+#: Whatever the three substitutions below would change, in one scan: a markup character, white space other
+#: than single spaces, an autolink's start.  Most texts hold none, and are left as they are.
+_ANY = re.compile(r"(?i)[\\`*_\[\]<>&|~#!\t\n\r\f\v]|  |\b(?:https?|ftp):|\bwww\.")
+
+
 def escape(text: str, line_start: bool = True) -> str:
     """Data text as Markdown that shows exactly these characters and makes no markup."""
-    text = _ALWAYS.sub(r"\\\1", _SPACES.sub(" ", text))
-    text = _AUTOLINK.sub(lambda m: f"{m[1]}\\:" if m[1] else f"{m[2]}\\.", text)
+    if _ANY.search(text) is not None:
+        text = _ALWAYS.sub(r"\\\1", _SPACES.sub(" ", text))
+        text = _AUTOLINK.sub(lambda m: f"{m[1]}\\:" if m[1] else f"{m[2]}\\.", text)
     if line_start:
         text = text.lstrip(" ")
         text = _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text, count=1) \
@@ -55,6 +61,7 @@ class _Markdown:
     def __init__(self, doc: Document):
         self.anchors = {entry.number: slug(entry.label) for section in doc.sections for block in section.blocks
                         if isinstance(block, document.Sources) for entry in block.entries}
+        self._texts: dict[str, str] = {}
 
     def cite(self, marks: Cite) -> str:
         return "".join(f"[[{n}]](#{self.anchors[n]})" if n in self.anchors else f"\\[{n}\\]" for n in marks.numbers)
@@ -66,7 +73,12 @@ class _Markdown:
         return "".join(pieces).rstrip(" ")
 
     def text(self, value: str) -> str:
-        return self.inline((value,))
+        # The same texts come back many times (an outlet's name and "does not mention it" on every point),
+        # so each is escaped once per document.
+        done = self._texts.get(value)
+        if done is None:
+            done = self._texts[value] = self.inline((value,))
+        return done
 
     # --- blocks: each returns the Markdown blocks it makes, to be set apart by blank lines ---
     def paragraph(self, block: document.Paragraph) -> list[str]:

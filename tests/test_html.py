@@ -228,3 +228,10 @@ def test_export_html_to_stdout_and_file(library, tmp_path):
     expected = render_html.render_all([document.build(analysis, localizer(x)) for x in LOCALES])
     assert target.read_text(encoding="utf-8") == expected
     assert run("export", BUNDLED_IDS[1], "--format", "html", "-o", str(target)).returncode == 2
+
+
+@given(st.text(alphabet=st.sampled_from("&<>\"'a; #x27amp") | st.characters()))
+def test_escape_is_exactly_the_standard_librarys(text):
+    import html
+
+    assert render_html.escape(text) == html.escape(text, quote=True)

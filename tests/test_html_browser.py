@@ -7,16 +7,13 @@ nothing (the only request is the page itself).  Screenshots of each language
 at a phone width and a desktop width go to tests/artifacts/html/ (ignored by
 git), which the test prints.
 
-Chromium is looked for as $BRIEFING_CHROMIUM, then `chromium` or
-`chromium-browser` on PATH; without it (or without Playwright) the tests skip
-with one line saying why.  Playwright's own browser download is never used.
+Chromium is found and launched by tests/browser.py ($BRIEFING_CHROMIUM, then
+`chromium` or `chromium-browser` on PATH); without it (or without Playwright)
+the tests skip with one line saying why.  Playwright's own browser download is
+never used.
 """
 
 from __future__ import annotations
-
-import os
-import shutil
-from pathlib import Path
 
 import pytest
 
@@ -24,41 +21,17 @@ from briefing import document, render_html
 from briefing.analysis import analyse
 from briefing.i18n import localizer
 from briefing.store import load_library, search_folders
+from tests.browser import browser_or_skip
 from tests.conftest import BUNDLED_IDS, REPO
 
 LOCALES = ["en", "ru"]
 SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
 ARTIFACTS = REPO / "tests" / "artifacts" / "html"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def chromium_path() -> str | None:
-    wanted = os.environ.get("BRIEFING_CHROMIUM")
-    if wanted:
-        return wanted if os.access(wanted, os.X_OK) else None
-    return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    executable = chromium_path()
-    if executable is None and os.environ.get("BRIEFING_CHROMIUM"):
-        pytest.skip(f"BRIEFING_CHROMIUM={os.environ['BRIEFING_CHROMIUM']!r} is not an executable Chromium")
-    if executable is None:
-        pytest.skip("no Chromium: install Debian's chromium (apt-get install chromium) or set BRIEFING_CHROMIUM")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("no Playwright: pip install -e '.[test]'")
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_playwright() as driver:
-        # A persistent context is how Playwright takes a fresh --user-data-dir of our own.
-        context = driver.chromium.launch_persistent_context(
-            str(profile), executable_path=executable, args=FLAGS, headless=True, java_script_enabled=False,
-            service_workers="block")
-        yield context
-        context.close()
+    yield from browser_or_skip(tmp_path_factory.mktemp("chromium-profile"), javascript=False)
 
 
 @pytest.fixture(scope="module")

@@ -50,3 +50,29 @@ def test_loopback_by_default_and_no_warning(monkeypatch, capsys):
 def test_a_port_out_of_range_is_one_line(port, capsys):
     assert cli.main(["--lang", "en", "serve", "kz-iaea-far-east-2025", "--port", port]) == 2
     assert capsys.readouterr().err.strip().endswith(f"the port must be between 1 and 65535, got {port}")
+
+
+def test_the_dashboard_starts_for_textual_serve_without_a_terminal(tmp_path):
+    """textual-serve runs each page's dashboard on pipes, with Textual's web driver: no terminal to refuse.
+
+    (The browser test, tests/test_serve_browser.py, checks the whole page; this runs without Chromium.)
+    """
+    import os
+    import subprocess
+
+    from briefing.tui.launch import WEB_DRIVER
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "TEXTUAL"))}
+    env.update(LANG="C.UTF-8", TEXTUAL_DRIVER=WEB_DRIVER, COLUMNS="120", ROWS="40", TERM="dumb",
+               XDG_CACHE_HOME=str(tmp_path))
+    child = subprocess.Popen(shlex.split(serve.dashboard_command("en", "kz-iaea-far-east-2025", [])), env=env,
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        first = child.stdout.readline()  # the web driver's greeting, which textual-serve waits for
+    finally:
+        child.kill()
+        child.wait(10)
+        child.stdout.close()
+        child.stderr.close()
+        child.stdin.close()
+    assert first == b"__GANGLION__\n"

@@ -14,6 +14,9 @@ from briefing.store import Library
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 #: A signal ends the dashboard with 128 + its number, as a shell reports it: 130 SIGINT, 143 SIGTERM, 129 SIGHUP.
 EXIT_SIGNALLED = 128
+#: The driver textual-serve (`briefing serve`) names for each page's dashboard: Textual then draws for the
+#: browser through stdout, a pipe, and takes its size from COLUMNS and ROWS.
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
 #: The signals that close the dashboard cleanly (Windows has no SIGHUP).
 STOP_SIGNALS = [signal.SIGINT, signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
 
@@ -21,19 +24,22 @@ STOP_SIGNALS = [signal.SIGINT, signal.SIGTERM, *([signal.SIGHUP] if hasattr(sign
 def run_dashboard(library: Library, brief_id: str | None, locale: str) -> int:
     """Run the app in this terminal; without one that can show it, say so and point to `briefing print`."""
     loc = localizer(locale)
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        sys.stderr.write(loc._("briefing: the dashboard needs a terminal; use 'briefing print' for plain text") + "\n")
-        return EXIT_USAGE
-    if os.environ.get("TERM") == "dumb":
-        # Textual draws with cursor movements and colours whatever TERM says; a dumb terminal would show
-        # them as garbage.
-        sys.stderr.write(loc._("briefing: the dashboard cannot run on a dumb terminal (TERM=dumb); "
-                               "use 'briefing print' for plain text") + "\n")
-        return EXIT_USAGE
-    # COLUMNS and LINES may say anything (COLUMNS=99999 left over from a script); Textual and Rich would
-    # believe them over the terminal. On a terminal, its own size (TIOCGWINSZ) is the truth, and follows resizes.
-    for name in ("COLUMNS", "LINES"):
-        os.environ.pop(name, None)
+    # Under `briefing serve` there is no terminal to check: the browser's terminal shows what Textual draws.
+    if os.environ.get("TEXTUAL_DRIVER") != WEB_DRIVER:
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            sys.stderr.write(
+                loc._("briefing: the dashboard needs a terminal; use 'briefing print' for plain text") + "\n")
+            return EXIT_USAGE
+        if os.environ.get("TERM") == "dumb":
+            # Textual draws with cursor movements and colours whatever TERM says; a dumb terminal would show
+            # them as garbage.
+            sys.stderr.write(loc._("briefing: the dashboard cannot run on a dumb terminal (TERM=dumb); "
+                                   "use 'briefing print' for plain text") + "\n")
+            return EXIT_USAGE
+        # COLUMNS and LINES may say anything (COLUMNS=99999 left over from a script); Textual and Rich would
+        # believe them over the terminal. On a terminal, its own size (TIOCGWINSZ) is the truth, and follows resizes.
+        for name in ("COLUMNS", "LINES"):
+            os.environ.pop(name, None)
     # Importing Textual and building the app allocate much and free next to nothing: collections meanwhile
     # would find nothing, and a full one while the first screen is built would scan it all (some 15 ms).
     # So the collector is off while they load, and what they made is frozen out of its later scans (as
