@@ -16,10 +16,11 @@ import datetime as dt
 import math
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal, NamedTuple, TYPE_CHECKING
+from typing import Literal, TYPE_CHECKING
 
 from briefing import dates, units
 from briefing.intervals import Interval, Reading, add, divide, multiply, of_figure, reading, subtract
+from briefing.tuples import Record
 
 if TYPE_CHECKING:  # the faces read validated briefings, cached ones included, without pydantic
     from briefing.model import Briefing, ComparisonPoint, DerivedFigure, Source, Statistic
@@ -38,21 +39,21 @@ DEFAULT_RESULT_DIGITS = 2
 MAX_SHOWN_DIGITS = 30
 
 
-class ValueClaim(NamedTuple):
+class ValueClaim(Record):
     """One structured value on a point and the sources that give it."""
 
     value: object
     sources: tuple[str, ...]
 
 
-class PrecisionNote(NamedTuple):
+class PrecisionNote(Record):
     """Sources whose date agrees with the others' only at a coarser precision ('gives the year only')."""
 
     precision: str
     sources: tuple[str, ...]
 
 
-class PointResult(NamedTuple):
+class PointResult(Record):
     point: ComparisonPoint
     status: Status
     #: Filled when the structured values differ: every value and who gives it.
@@ -63,14 +64,14 @@ class PointResult(NamedTuple):
     precision_notes: tuple[PrecisionNote, ...] = ()
 
 
-class Coverage(NamedTuple):
+class Coverage(Record):
     source: Source
     covered: int
     total: int
     only_here: tuple[ComparisonPoint, ...]
 
 
-class DerivedResult(NamedTuple):
+class DerivedResult(Record):
     """A derived figure computed exactly from its operands, and how its result is best said."""
 
     figure: DerivedFigure
@@ -99,7 +100,7 @@ class DerivedResult(NamedTuple):
         return self.operands[-1]
 
 
-class FigureCheck(NamedTuple):
+class FigureCheck(Record):
     """A reported figure set beside another figure of the same measure, from another source."""
 
     statistic: Statistic
@@ -112,14 +113,14 @@ class FigureCheck(NamedTuple):
         return self.distance <= REFERENCE_TOLERANCE
 
 
-class SiblingBreach(NamedTuple):
+class SiblingBreach(Record):
     """An average implausibly small beside a comparable one (e.g. GW per reactor)."""
 
     average: DerivedResult
     sibling: DerivedResult
 
 
-class Flag(NamedTuple):
+class Flag(Record):
     """A figure the analysis calls inconsistent and unverified, with every rule that fired."""
 
     statistic: Statistic
@@ -129,7 +130,7 @@ class Flag(NamedTuple):
     siblings: tuple[SiblingBreach, ...] = ()
 
 
-class Analysis(NamedTuple):
+class Analysis(Record):
     brief: Briefing
     numbers: dict[str, int]  # source id -> its number in the source list, from 1
     points: tuple[PointResult, ...]
@@ -227,7 +228,7 @@ def _aliases(brief: Briefing) -> dict[str, str]:
     return table
 
 
-class _Claim(NamedTuple):
+class _Claim(Record):
     kind: str  # "date", "name", "number" or "quantity:<dimension>"
     key: object  # a span of instants, a folded name or an Interval
     precision: str

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING, NamedTuple, Union
+from typing import TYPE_CHECKING, Union
 
 from briefing import figures
 from briefing.analysis import Analysis, PointResult, PrecisionNote, timeline
@@ -30,6 +30,7 @@ from briefing.analysis import Coverage as SourceCoverage
 from briefing.dates import FuzzyDate
 from briefing.i18n import N_, Localizer, Nn_
 from briefing.sanitize import one_line, plain
+from briefing.tuples import Record
 
 if TYPE_CHECKING:  # the faces read validated briefings, cached ones included, without pydantic
     from briefing.model import Source
@@ -69,7 +70,7 @@ CONFIDENCE_LEVELS = {"high": N_("high"), "moderate": N_("moderate"), "low": N_("
 
 # --- inline text ------------------------------------------------------------------
 
-class Cite(NamedTuple):
+class Cite(Record):
     """Citations: the numbers, in the source list, of the sources a statement rests on (sorted, each once)."""
 
     numbers: tuple[int, ...]
@@ -159,33 +160,33 @@ def _message(loc: Localizer, template: str, plural: str | None = None, count: in
 
 # --- blocks ------------------------------------------------------------------------
 
-class Paragraph(NamedTuple):
+class Paragraph(Record):
     """A paragraph of running text."""
 
     text: Inline
 
 
-class Row(NamedTuple):
+class Row(Record):
     """A labelled row: 'What' and what was decided, or a date and what happened then."""
 
     label: str
     text: Inline
 
 
-class Rows(NamedTuple):
+class Rows(Record):
     """Labelled rows that belong together, their texts meant to line up."""
 
     rows: tuple[Row, ...]
 
 
-class Items(NamedTuple):
+class Items(Record):
     """A list, under its own title when it has one ('Why it matters')."""
 
     title: str | None
     items: tuple[Inline, ...]
 
 
-class Statement(NamedTuple):
+class Statement(Record):
     """What one compared source says on a point, or the message that it does not mention it."""
 
     source: int  # its number in the source list
@@ -194,7 +195,7 @@ class Statement(NamedTuple):
     mentioned: bool  # False: `text` is the 'does not mention it' message, to be set apart
 
 
-class Point(NamedTuple):
+class Point(Record):
     """One comparison point: the question, its status, every compared source's statement and the findings."""
 
     number: int
@@ -209,7 +210,7 @@ class Point(NamedTuple):
     note: str | None  # 'Note: …'
 
 
-class CoverageEntry(NamedTuple):
+class CoverageEntry(Record):
     """How many points one compared source speaks to, and the points only it reports."""
 
     source: int
@@ -217,14 +218,14 @@ class CoverageEntry(NamedTuple):
     only_here: str | None  # 'Only here: …'
 
 
-class CoverageList(NamedTuple):
+class CoverageList(Record):
     """Coverage by source, under its title."""
 
     title: str
     entries: tuple[CoverageEntry, ...]
 
 
-class Figure(NamedTuple):
+class Figure(Record):
     """A reported figure as its source gives it, with the checks against other figures of its measure."""
 
     id: str
@@ -237,26 +238,26 @@ class Figure(NamedTuple):
     flagged: bool  # the analysis calls it inconsistent and unverified: to be marked
 
 
-class Figures(NamedTuple):
+class Figures(Record):
     """The reported figures; `headers` name their parts where a face sets them out as a table."""
 
     headers: tuple[str, str, str, str]  # figure, value, as of, check
     figures: tuple[Figure, ...]
 
 
-class Derived(NamedTuple):
+class Derived(Record):
     """A figure computed from the reported ones, with its working shown."""
 
     label: str
     working: str  # 'more than 376 GW ÷ 416 reactors ≈ more than 0.90 GW'
 
 
-class DerivedFigures(NamedTuple):
+class DerivedFigures(Record):
     title: str
     figures: tuple[Derived, ...]
 
 
-class FlagEntry(NamedTuple):
+class FlagEntry(Record):
     """A flagged figure: what is flagged, the rules that fired, the reference values, and that it stands as given."""
 
     headline: Inline  # strong emphasis
@@ -265,12 +266,12 @@ class FlagEntry(NamedTuple):
     caveat: str
 
 
-class Flags(NamedTuple):
+class Flags(Record):
     title: str
     flags: tuple[FlagEntry, ...]
 
 
-class SourceEntry(NamedTuple):
+class SourceEntry(Record):
     """One entry of the numbered source list."""
 
     number: int
@@ -287,14 +288,14 @@ class SourceEntry(NamedTuple):
     summary_parts: Inline = ()  # the summary with its date as a Moment: flat(summary_parts) == summary
 
 
-class Sources(NamedTuple):
+class Sources(Record):
     entries: tuple[SourceEntry, ...]
 
 
 Block = Union[Paragraph, Rows, Items, Point, CoverageList, Figures, DerivedFigures, Flags, Sources]
 
 
-class Section(NamedTuple):
+class Section(Record):
     """A section of the brief under its heading; `key` names it for faces (decision, background, comparison,
     statistics, watch, sources)."""
 
@@ -303,7 +304,7 @@ class Section(NamedTuple):
     blocks: tuple[Block, ...]
 
 
-class Document(NamedTuple):
+class Document(Record):
     """The whole brief in one language."""
 
     locale: str

@@ -10,7 +10,8 @@ least 10 %" is at most 80 %, not about 80 %).  Nothing here formats text.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import NamedTuple
+
+from briefing.tuples import Record
 
 #: How far below its value "nearly X" may lie, and how far "about X" may stray, as a fraction of X.
 NEARLY_SPAN = Fraction(1, 10)
@@ -21,7 +22,7 @@ CEILINGS = {"less-than": True, "up-to": False, "at-most": False, "no-more-than":
 QUALIFIERS = ("exact", "more-than", "at-least", "nearly", "about", "less-than", "up-to", "at-most", "no-more-than")
 
 
-class Interval(NamedTuple):
+class Interval(Record):
     """The values from `lo` to `hi`; None is unbounded; an open end excludes its bound."""
 
     lo: Fraction | None
@@ -170,7 +171,7 @@ def divide(a: Interval, b: Interval) -> Interval | None:
     return None if inverse is None else multiply(a, inverse)
 
 
-class Reading(NamedTuple):
+class Reading(Record):
     """How a computed value is best said: a qualifier and one bound, or a range of two."""
 
     qualifier: str  # one of QUALIFIERS, "range" (lo to hi) or "unbounded"

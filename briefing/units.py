@@ -22,7 +22,9 @@ import functools
 import re
 from fractions import Fraction
 from pathlib import Path
-from typing import Mapping, NamedTuple
+from typing import Mapping
+
+from briefing.tuples import Record
 
 #: Scale words a source may use, by the power of ten they stand for ("1.65 million").
 SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
@@ -81,7 +83,7 @@ _FACTORS: dict[str, tuple[str, str]] = {
 }
 
 
-class Dimension(NamedTuple):
+class Dimension(Record):
     """What a unit measures and how many base units one of it is.
 
     Two figures can be compared, added or set as a share of each other only
