@@ -114,7 +114,7 @@ async def language_switch(switches: int) -> dict:
 
     reloads = Reloads()
     library = load_library(search_folders([]))
-    app = make_app(library, None, "en")
+    app = make_app(library, "kz-iaea-far-east-2025", "en")  # one briefing shown, as in (b); no picker
     frames = Frames(app)
     latencies, frames_drawn, checked = [], [], 0
     async with app.run_test(size=SIZE) as pilot:

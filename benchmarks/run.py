@@ -123,7 +123,7 @@ def _fill_ratio(row: Row, measured: process.Samples, floor: process.Samples, lim
 
 def bench_dashboard(runs: int, env: dict) -> list[Row]:
     screens = {"dashboard": list(markers.dashboard()), "minimal": list(markers.MINIMAL)}
-    commands = {"dashboard": [PY, "-m", "briefing", "--lang", "en"],
+    commands = {"dashboard": [PY, "-m", "briefing", "--lang", "en", "show", "kz-iaea-far-east-2025"],
                 "minimal": [PY, str(REPO / "benchmarks" / "minimal_app.py")]}
     names = {tuple(argv): name for name, argv in commands.items()}
 
