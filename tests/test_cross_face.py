@@ -40,8 +40,10 @@ def is_inline(value: object) -> bool:
 
 
 #: Fields a face may show through its layout instead of as words: an anchor's name ("Source 1"), a table's
-#: column headings, and the "as of DATE" line that a table gives as its date column.
-LAYOUT_ONLY = {("SourceEntry", "label"), ("Figures", "headers"), ("Figure", "details")}
+#: column headings, the "as of DATE" line that a table gives as its date column, and the short dates the
+#: dashboard gives in its table cells and column headers where the other faces give the long ones.
+LAYOUT_ONLY = {("SourceEntry", "label"), ("Figures", "headers"), ("Figure", "details"), ("Figure", "short_as_of"),
+               ("SourceEntry", "short_published")}
 
 
 def texts(node: object):
