@@ -236,6 +236,8 @@ class Figure(Record):
     details: tuple[str, ...]  # 'as of …', then 'quoted: …' when the figure is quoted
     checks: tuple[Inline, ...]  # 'Reference: … — consistent', 'Also reported, consistent: [2]'
     flagged: bool  # the analysis calls it inconsistent and unverified: to be marked
+    status: str = "unchecked"  # 'flagged', 'differs' (a check disagrees), 'consistent' or 'unchecked'
+    short_as_of: str = ""  # the date in its short form ('Nov 19, 2025'), for a table cell
 
 
 class Figures(Record):
@@ -264,6 +266,7 @@ class FlagEntry(Record):
     rules: tuple[str, ...]
     references: tuple[Inline, ...]
     caveat: str
+    id: str = ""  # the flagged figure's id (its Figure's `id`)
 
 
 class Flags(Record):
@@ -286,6 +289,8 @@ class SourceEntry(Record):
     relays: Inline | None  # 'Relays: [2]'
     reliability: str  # 'Reliability: …'
     summary_parts: Inline = ()  # the summary with its date as a Moment: flat(summary_parts) == summary
+    short_published: str = ""  # the date in its short form ('Nov 22, 2025'), for a column header
+    id: str = ""  # the source's id in the briefing file
 
 
 class Sources(Record):
@@ -334,6 +339,15 @@ def build(analysis: Analysis, loc: Localizer) -> Document:
     return Document(loc.locale, one_line(loc.text(brief.title)), flat(meta), tuple(sections), meta)
 
 
+def section(doc: Document, analysis: Analysis, loc: Localizer, key: str) -> Section | None:
+    """The document's section of that key; a background, comparison or statistics section the brief leaves
+    out is built empty (the dashboard shows their panels all the same), any other one left out is None."""
+    for built in doc.sections:
+        if built.key == key:
+            return built
+    return {"background": _background, "comparison": _comparison, "statistics": _statistics}.get(key, lambda *_: None)(analysis, loc)
+
+
 def source_name(loc: Localizer, source: Source) -> str:
     return one_line(loc.text(source.outlet))
 
@@ -360,6 +374,15 @@ def iso(value) -> str | None:
 def moment(loc: Localizer, value) -> str:
     """A date as the reader sees it (Localizer.moment), as a Moment when it has an ISO value."""
     return Moment(loc.moment(value), iso(value))
+
+
+def short_moment(loc: Localizer, value) -> str:
+    """A date in its short form ('Nov 19, 2025') when known to the day, else as precise as it is."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if not isinstance(value, dt.date):
+        value = value.as_date() or value
+    return loc.short_date(value) if isinstance(value, dt.date) else loc.moment(value)
 
 
 def title_meta(loc: Localizer, brief) -> str:
@@ -445,9 +468,13 @@ def _statistics(analysis: Analysis, loc: Localizer) -> Section:
         details = [loc._("as of %(date)s", date=loc.moment(stat.as_of))]
         if stat.quoted:
             details.append(loc._("quoted: %(who)s", who=one_line(loc.text(stat.quoted))))
+        checks, flagged = analysis.checks_for(stat.id), bool(analysis.flags_for(stat.id))
+        status = ("flagged" if flagged else "differs" if any(not c.agrees for c in checks)
+                  else "consistent" if checks else "unchecked")
         entries.append(Figure(stat.id, one_line(loc.text(stat.label)), figures.figure(loc, stat, nouns),
                               cite(analysis, stat.sources), moment(loc, stat.as_of), tuple(details),
-                              tuple(_check_lines(loc, analysis, stat.id)), bool(analysis.flags_for(stat.id))))
+                              tuple(_check_lines(loc, analysis, stat.id)), flagged, status,
+                              short_moment(loc, stat.as_of)))
     headers = (loc._("Figure"), loc._("Value"), loc._("As of"), loc._("Check"))
     blocks: list[Block] = [Figures(headers, tuple(entries))]
     if analysis.derived:
@@ -470,7 +497,7 @@ def _flag(loc: Localizer, analysis: Analysis, flag) -> FlagEntry:
                                 refs=_refs(analysis, check.other.sources))
                        for check in analysis.checks_for(stat.id) if check.reference)
     return FlagEntry(flag_headline(loc, analysis, flag), tuple(rules), references,
-                     loc._("The source's figure is shown as given; it has not been corrected."))
+                     loc._("The source's figure is shown as given; it has not been corrected."), stat.id)
 
 
 def flag_headline(loc: Localizer, analysis: Analysis, flag) -> Inline:
@@ -494,7 +521,8 @@ def _sources(analysis: Analysis, loc: Localizer) -> Section:
             number, loc._("Source %(number)s", number=loc.number(number)), outlet, kind, language, published,
             flat(summary), one_line(loc.text(source.headline)) if source.headline else None, one_line(source.url),
             _message(loc, N_("Relays: %(sources)s"), sources=cite(analysis, relays)) if relays else None,
-            loc._("Reliability: %(note)s", note=plain(loc.text(source.reliability))), summary))
+            loc._("Reliability: %(note)s", note=plain(loc.text(source.reliability))), summary,
+            short_moment(loc, source.published), source.id))
     return Section("sources", loc._("Sources"), (Sources(tuple(entries)),))
 
 

@@ -6,7 +6,8 @@ Each face is read back as the text a reader sees (Markdown through a
 CommonMark parser, HTML without its tags), white space set aside, and every
 text of the document (each statement with its citations "[1][2]", each
 figure, flag, derived working and source entry) must be found in it.  A face
-that drops a citation or a flag fails here.
+that drops a citation or a flag fails here.  The dashboard, run headless, is
+read from what its panels give their tables and detail areas.
 """
 
 from __future__ import annotations
@@ -40,8 +41,10 @@ def is_inline(value: object) -> bool:
 
 
 #: Fields a face may show through its layout instead of as words: an anchor's name ("Source 1"), a table's
-#: column headings, and the "as of DATE" line that a table gives as its date column.
-LAYOUT_ONLY = {("SourceEntry", "label"), ("Figures", "headers"), ("Figure", "details")}
+#: column headings, the "as of DATE" line that a table gives as its date column, and the short dates the
+#: dashboard gives in its table cells and column headers where the other faces give the long ones.
+LAYOUT_ONLY = {("SourceEntry", "label"), ("Figures", "headers"), ("Figure", "details"), ("Figure", "short_as_of"),
+               ("SourceEntry", "short_published")}
 
 
 def texts(node: object):
@@ -166,3 +169,69 @@ def test_a_face_that_drops_a_citation_or_a_flag_is_caught(case, monkeypatch):
         text = render_document(doc, width=100_000)
         dropped = "\n".join(line for line in text.splitlines() if not squeezed(line).startswith(headline[:20]))
         assert headline not in squeezed(dropped)
+
+
+# --- the dashboard ------------------------------------------------------------------
+
+def _prose(widget) -> str:
+    """What a Prose widget was given to show (not the screen, where a panel may be scrolled or cut)."""
+    from briefing.tui.prose import Prose
+
+    prose = widget if isinstance(widget, Prose) else widget.query_one(Prose)
+    return squeezed(" ".join(f"{row.label.plain} {row.text.plain}" for row in prose._rows))
+
+
+async def _details(pilot, table, detail) -> list[str]:
+    """The detail shown for each row of a table, the row selected by moving the cursor to it."""
+    shown = []
+    for row in range(table.row_count):
+        table.move_cursor(row=row)
+        await pilot.pause()
+        shown.append(_prose(detail))
+    return shown
+
+
+@pytest.mark.parametrize("brief_id", BUNDLED_IDS)
+async def test_the_dashboard_shows_every_point_figure_flag_and_source_of_the_document(library_of_bundled, brief_id):
+    """Each comparison point's question and statements, each figure's value, each flagged figure's label and
+    flag, each source's outlet: in the cells the panels give their tables (whole, before they are cut to a
+    column) and in the detail a selected row shows, in both languages."""
+    from textual.widgets import DataTable
+
+    from briefing.document import Point
+    from briefing.tui.app import make_app
+
+    app = make_app(library_of_bundled, brief_id, "en")
+    async with app.run_test(size=(160, 48)) as pilot:
+        for locale in ("en", "ru"):
+            app.locale = locale
+            await pilot.pause()
+            doc = build(app.analysis, localizer(locale))
+            blocks = [b for s in doc.sections for b in s.blocks]
+
+            points = [b for b in blocks if isinstance(b, Point)]
+            table = app.query_one("#comparison-table", DataTable)
+            questions = [squeezed(table.get_row_at(n)[1].plain) for n in range(table.row_count)]
+            assert questions == [squeezed(p.question) for p in points]
+            for point, shown in zip(points, await _details(pilot, table, app.query_one("#comparison-detail"))):
+                for text in (point.question, point.status_text, *(s.text for s in point.statements),
+                             *map(flat, point.conflicts)):
+                    assert squeezed(text) in shown, (locale, point.id, text)
+
+            figures = _figures(doc)
+            table = app.query_one("#statistics-table", DataTable)
+            values = [squeezed(table.get_row_at(n)[1].plain) for n in range(table.row_count)]
+            assert len(values) == len(figures)
+            flags = [f for b in blocks if type(b).__name__ == "Flags" for f in b.flags]
+            for figure, value, shown in zip(figures, values,
+                                            await _details(pilot, table, app.query_one("#statistics-detail"))):
+                assert squeezed(figure.value) in value and squeezed(figure.value) in shown, (locale, figure.value)
+                if figure.flagged:
+                    assert squeezed(figure.label) in shown, (locale, figure.label)
+                    headline = next(flat(f.headline) for f in flags if f.id == figure.id)
+                    assert squeezed(headline) in shown, (locale, headline)
+            assert sum(f.flagged for f in figures) == len(flags)
+
+            background = _prose(app.query_one("#panel-2"))
+            for entry in (e for b in blocks if type(b).__name__ == "Sources" for e in b.entries):
+                assert squeezed(entry.outlet) in background and squeezed(entry.summary) in background, entry.outlet

@@ -20,6 +20,7 @@ from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from briefing import document
 from briefing.analysis import Analysis, analyse
 from briefing.i18n import N_, UI_LOCALES, Localizer, localizer
 from briefing.resources import styles_dir
@@ -27,7 +28,7 @@ from briefing.store import Library
 from briefing.tui.commands import Palette, system_commands
 from briefing.tui.footer import BriefFooter
 from briefing.tui.header import BriefHeader
-from briefing.tui.language import Localized, lazy
+from briefing.tui.language import Localized, PerLanguage, lazy
 from briefing.tui.notices import Notices
 from briefing.tui.pane import HORIZONTAL_BREAKPOINTS, VERTICAL_BREAKPOINTS, Pane
 from briefing.tui.panels import BackgroundPanel, ComparisonPanel, DecisionPanel, StatisticsPanel
@@ -73,6 +74,8 @@ class BriefingApp(App):
         self.brief_id = brief_id or next(iter(library.briefings))
         self._pick_first = brief_id is None and len(library.briefings) > 1
         self._analyses: dict[str, Analysis] = {}
+        self._documents: PerLanguage[document.Document] = PerLanguage()
+        self._sections: PerLanguage[document.Section | None] = PerLanguage()
         self.notices = Notices(self)
         self.closing = False  # set by `exit`: from then on no key does anything (see check_action)
         self.set_reactive(BriefingApp.locale, locale)
@@ -86,6 +89,16 @@ class BriefingApp(App):
         if self.brief_id not in self._analyses:
             self._analyses[self.brief_id] = analyse(self.library.briefings[self.brief_id])
         return self._analyses[self.brief_id]
+
+    @property
+    def document(self) -> document.Document:
+        """The open briefing as the face-neutral document in the current language, built once per language."""
+        return self._documents.get(self, lambda: document.build(self.analysis, self.loc))
+
+    def section(self, key: str) -> document.Section | None:
+        """The document's section of that key; the background, comparison and statistics even when the brief
+        has none (their panels are always there, empty), any other section left out is None."""
+        return self._sections.get(self, lambda: document.section(self.document, self.analysis, self.loc, key), key)
 
     def get_default_screen(self) -> Screen:
         return Pane(self.size)

@@ -7,8 +7,6 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
-from briefing.sanitize import one_line
-from briefing.document import title_meta
 from briefing.tui.language import Localized
 from briefing.tui.prose import Prose, para
 
@@ -25,9 +23,7 @@ class BriefHeader(Localized, Horizontal):
         yield Static(id="language", markup=False)
 
     def localize(self) -> None:
-        loc, brief = self.app.loc, self.app.analysis.brief
-        meta = title_meta(loc, brief)
-        title = para(one_line(loc.text(brief.title)), "bold", TITLE_LINES)
-        self.query_one("#brief-title", Prose).show([*title, *para(meta)])
+        loc, doc = self.app.loc, self.app.document
+        self.query_one("#brief-title", Prose).show([*para(doc.title, "bold", TITLE_LINES), *para(doc.meta)])
         language = loc.language_name(loc.locale)
         self.query_one("#language", Static).update(Content(language[:1].upper() + language[1:]))

@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-from briefing.analysis import timeline
 from briefing.i18n import Localizer
-from briefing.sanitize import plain
-from briefing.document import refs
-from briefing.tui.panels.base import ProsePanel, source_entries
-from briefing.tui.prose import Row, blank, heading, labelled
+from briefing.tui.panels.base import ProsePanel, block_rows, source_entries
+from briefing.tui.prose import Row, blank, heading
 
 
 class BackgroundPanel(ProsePanel):
     NUMBER = 2
 
     def title(self, loc: Localizer) -> str:
-        return loc._("Background")
+        return self.app.section("background").heading
 
     def rows(self) -> list[Row]:
-        loc, analysis = self.app.loc, self.app.analysis
-        brief = analysis.brief
+        background, sources = self.app.section("background"), self.app.section("sources")
         rows = []
-        if brief.background:
-            rows += [*labelled((loc.moment(entry.date), plain(loc.text(entry.text)) + refs(analysis, entry.sources))
-                               for entry in timeline(brief)), *blank()]
-        rows += [*heading(loc._("Sources")), *source_entries(analysis, loc, (s.id for s in brief.sources))]
-        return rows
+        if any(block.rows for block in background.blocks):  # a brief without a background: no timeline
+            rows += [*block_rows(background.blocks), *blank()]
+        return [*rows, *heading(sources.heading), *source_entries(sources)]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from typing import ClassVar
 
@@ -13,11 +12,10 @@ from textual.widget import Widget
 from textual.widgets import DataTable
 
 from briefing.analysis import Analysis
+from briefing.document import Block, Items, Paragraph, Rows, Section, flat
 from briefing.i18n import Localizer
-from briefing.sanitize import one_line, plain
-from briefing.document import SOURCE_KINDS, source_name
 from briefing.tui.language import Localized, PerLanguage
-from briefing.tui.prose import Prose, Row, entry
+from briefing.tui.prose import Prose, Row, blank, bullets, entry, heading, labelled, para
 from briefing.tui.table import BriefTable, Filling
 
 
@@ -107,29 +105,36 @@ class Detail(VerticalScroll):
         self.query_one(Prose).show(rows)
 
 
-def short_moment(loc: Localizer, value) -> str:
-    """A date in its short form ('Nov 19, 2025') when known to the day, else as precise as it is."""
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if not isinstance(value, dt.date):
-        value = value.as_date() or value
-    return loc.short_date(value) if isinstance(value, dt.date) else loc.moment(value)
-
-
-def source_entries(analysis: Analysis, loc: Localizer, source_ids: Iterable[str]) -> list[Row]:
-    """Source-list entries as the printed brief gives them: number, outlet, kind, date, address, reliability."""
-    wanted = set(source_ids)
+def source_entries(section: Section, numbers: Iterable[int] | None = None) -> list[Row]:
+    """Entries of the document's source list (those numbered `numbers`, or all) as the printed brief gives
+    them: outlet, kind, date, headline, address, reliability."""
+    wanted = None if numbers is None else set(numbers)
     rows: list[Row] = []
-    for source in analysis.brief.sources:
-        if source.id not in wanted:
-            continue
-        lines = [Content.styled(loc._("%(outlet)s — %(kind)s, %(language)s, %(published)s",
-                                      outlet=source_name(loc, source), kind=loc._(SOURCE_KINDS[source.kind]),
-                                      language=loc.language_name(source.language),
-                                      published=loc.moment(source.published)), "bold")]
-        if source.headline:
-            lines.append(Content.styled(one_line(loc.text(source.headline)), "italic"))
-        lines.append(Content.styled(one_line(source.url), "underline"))
-        lines.append(Content(loc._("Reliability: %(note)s", note=plain(loc.text(source.reliability)))))
-        rows += entry(f"[{analysis.numbers[source.id]}]", lines)
+    for block in section.blocks:
+        for source in getattr(block, "entries", ()):
+            if wanted is not None and source.number not in wanted:
+                continue
+            lines = [Content.styled(source.summary, "bold")]
+            if source.headline:
+                lines.append(Content.styled(source.headline, "italic"))
+            lines.append(Content.styled(source.url, "underline"))
+            lines.append(Content(source.reliability))
+            rows += entry(f"[{source.number}]", lines)
+    return rows
+
+
+def block_rows(blocks: Iterable[Block]) -> list[Row]:
+    """Labelled rows, lists and paragraphs as the printed brief sets them out, a blank line between blocks."""
+    rows: list[Row] = []
+    for n, block in enumerate(blocks):
+        if n:
+            rows += blank()
+        if isinstance(block, Rows):
+            rows += labelled((str(row.label), flat(row.text)) for row in block.rows)
+        elif isinstance(block, Items):
+            if block.title is not None:
+                rows += heading(block.title)
+            rows += bullets(flat(item) for item in block.items)
+        elif isinstance(block, Paragraph):
+            rows += para(flat(block.text))
     return rows

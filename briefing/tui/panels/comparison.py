@@ -11,7 +11,7 @@ columns would be too narrow to read, and slow to build).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -19,17 +19,12 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
-from briefing.analysis import Analysis, PointResult
+from briefing.document import CoverageList, Paragraph, Point, Section, flat
 from briefing.i18n import N_, Localizer
-from briefing.sanitize import one_line, plain
-from briefing.document import (STATUS_LABELS, comparison_summary, coverage_line, outlier_line, precision_line,
-                               refs, source_name, value_text)
-from briefing.tui.panels.base import Detail, TablePanel, short_moment, source_entries
+from briefing.sanitize import one_line
+from briefing.tui.panels.base import Detail, TablePanel, source_entries
 from briefing.tui.prose import BULLET, Row, blank, bullets, entry, heading, para
 from briefing.tui.table import BriefTable, Column, Filling, cut
-
-if TYPE_CHECKING:  # the views read validated briefings, cached ones included, without pydantic
-    from briefing.model import Source
 
 #: A status as a table cell: a mark that reads without colour, and a short word.
 STATUS_CELLS = {
@@ -76,19 +71,26 @@ class ComparisonPanel(TablePanel):
         yield Detail(id="comparison-detail")
 
     def title(self, loc: Localizer) -> str:
-        return loc._("Source comparison")
+        return self.app.section("comparison").heading
 
     def localize(self) -> None:
-        self.query_one("#comparison-summary", Static).update(
-            Content(comparison_summary(self.app.loc, self.app.analysis)))
+        summary = next(b for b in self.app.section("comparison").blocks if isinstance(b, Paragraph))
+        self.query_one("#comparison-summary", Static).update(Content(flat(summary.text)))
         super().localize()
 
+    def points(self) -> list[Point]:
+        return [block for block in self.app.section("comparison").blocks if isinstance(block, Point)]
+
     def fill(self, room: int) -> Filling:
-        loc, analysis = self.app.loc, self.app.analysis
-        sources = analysis.compared
+        loc = self.app.loc
+        section = self.app.section("comparison")
+        points = self.points()
+        coverage = next(b for b in section.blocks if isinstance(b, CoverageList))
+        entries = {e.number: e for b in self.app.section("sources").blocks for e in b.entries}
+        sources = [entries[e.source] for e in coverage.entries]  # the compared sources, in list order
         statuses = [loc._(word) for _, word in STATUS_CELLS.values()]
         status_width = max(cell_len(s) for s in [loc._("Status"), *statuses]) + 2
-        number_width = len(str(len(analysis.points)))
+        number_width = len(str(len(points)))
 
         def more(count: int) -> str:
             return "+" + loc.number(count)
@@ -98,73 +100,60 @@ class ComparisonPanel(TablePanel):
         shown, hidden = sources[:fit.shown], sources[fit.shown:]
         columns = [Column("number", "#", number_width), Column("question", loc._("Question"), fit.question),
                    Column("status", loc._("Status"), status_width)]
-        columns += [Column(f"source-{s.id}", f"{source_name(loc, s)}\n{_source_line(loc, s)}", fit.source)
+        columns += [Column(f"source-{s.id}", f"{s.outlet}\n{s.language} · {s.short_published}", fit.source)
                     for s in shown]
         if hidden:
             columns.append(Column("more", more(len(hidden)), cell_len(more(len(hidden)))))
-        left_out = {s.id for s in hidden}
         rows = []
-        for number, result in enumerate(analysis.points, start=1):
-            said = {p.source: p for p in result.point.positions}
-            mark, word = STATUS_CELLS[result.status]
-            cells = [Text(str(number)), cut(one_line(loc.text(result.point.question))),
-                     Text(f"{mark} {loc._(word)}", style="bold" if result.status == "differ" else "")]
-            for source in shown:
-                position = said.get(source.id)
-                cells.append(cut(one_line(loc.text(position.says))) if position
-                             else cut(loc._("does not mention it"), "italic dim"))
+        for point in points:
+            mark, word = STATUS_CELLS[point.status]
+            cells = [Text(str(point.number)), cut(point.question),
+                     Text(f"{mark} {loc._(word)}", style="bold" if point.status == "differ" else "")]
+            # A point lists every compared source's statement, in the order of the columns.
+            for statement in point.statements[:fit.shown]:
+                cells.append(cut(one_line(statement.text)) if statement.mentioned else cut(statement.text, "italic dim"))
             if hidden:
-                elsewhere = len(left_out.intersection(said))
+                elsewhere = sum(statement.mentioned for statement in point.statements[fit.shown:])
                 cells.append(Text(more(elsewhere) if elsewhere else ""))
-            rows.append((result.point.id, cells))
+            rows.append((point.id, cells))
         return Filling(columns, rows)
 
     def detail(self, row: int) -> list[Row]:
-        analysis = self.app.analysis
-        return point_detail(self.app.loc, analysis, row + 1, analysis.points[row]) if analysis.points else []
+        section = self.app.section("comparison")
+        points = self.points()
+        if not points:
+            return []
+        coverage = next(b for b in section.blocks if isinstance(b, CoverageList))
+        return point_detail(points[row], coverage, self.app.section("sources"))
 
 
-def _source_line(loc: Localizer, source: Source) -> str:
-    """'Russian · Nov 22, 2025': the second header line of a source column."""
-    return f"{loc.language_name(source.language)} · {short_moment(loc, source.published)}"
-
-
-def point_detail(loc: Localizer, analysis: Analysis, number: int, result: PointResult) -> list[Row]:
+def point_detail(point: Point, coverage: CoverageList, sources: Section) -> list[Row]:
     """The point as the printed brief gives it, then the entries of the sources it cites."""
-    point = result.point
-    said = {p.source: p for p in point.positions}
     statements = []
-    for source in analysis.compared:
-        position = said.get(source.id)
-        statement = (Content(plain(loc.text(position.says))) if position
-                     else Content.styled(loc._("does not mention it"), "italic"))
-        statements += entry(f"[{analysis.numbers[source.id]}]",
-                            [Content.assemble((source_name(loc, source), "bold"), ": ", statement)])
+    for statement in point.statements:
+        said = Content(statement.text) if statement.mentioned else Content.styled(statement.text, "italic")
+        statements += entry(f"[{statement.source}]", [Content.assemble((statement.outlet, "bold"), ": ", said)])
     rows = [
-        *heading(f"{number}. {one_line(loc.text(point.question))}"),
-        *para(loc._("Status: %(status)s", status=loc._(STATUS_LABELS[result.status]))),
+        *heading(f"{point.number}. {point.question}"),
+        *para(point.status_text),
         *statements,
-        *bullets((loc._("Value %(value)s given by %(sources)s", value=value_text(loc, analysis, claim.value),
-                        sources=refs(analysis, claim.sources).strip()) for claim in result.conflicts), mark="!"),
-        *bullets([outlier_line(loc, analysis, result)] if result.outliers else [], mark="!"),
-        *(row for note in result.precision_notes for row in para(precision_line(loc, analysis, note))),
+        *bullets((flat(conflict) for conflict in point.conflicts), mark="!"),
+        *bullets([flat(point.outliers)] if point.outliers else [], mark="!"),
+        *(row for note in point.precision_notes for row in para(flat(note))),
     ]
     if point.note:
-        rows += para(loc._("Note: %(note)s", note=plain(loc.text(point.note))))
-    cited = [p.source for p in point.positions]
+        rows += para(point.note)
+    cited = [statement.source for statement in point.statements if statement.mentioned]
     if cited:
-        rows += [*blank(), *heading(loc._("Sources")), *source_entries(analysis, loc, cited)]
-    return [*rows, *blank(), *heading(loc._("Coverage by source")), *_coverage(loc, analysis)]
+        rows += [*blank(), *heading(sources.heading), *source_entries(sources, cited)]
+    return [*rows, *blank(), *heading(coverage.title), *_coverage(coverage)]
 
 
-def _coverage(loc: Localizer, analysis: Analysis) -> list[Row]:
+def _coverage(coverage: CoverageList) -> list[Row]:
     rows = []
-    for cover in analysis.coverage:
-        if cover.source not in analysis.compared:
-            continue
-        lines = [coverage_line(loc, analysis, cover)]
+    for cover in coverage.entries:
+        lines = [flat(cover.text)]
         if cover.only_here:
-            lines.append(loc._("Only here: %(points)s",
-                               points="; ".join(one_line(loc.text(p.question)) for p in cover.only_here)))
+            lines.append(cover.only_here)
         rows += entry(BULLET, lines)
     return rows
