@@ -37,6 +37,7 @@ import weakref
 from pathlib import Path
 
 from briefing import __version__, codec
+from briefing.bounded import read_at_most
 
 ENV_CACHE = "BRIEFING_CACHE"  # "off" disables the cache
 _CODE = ("model.py", "dates.py", "date_parse.py", "units.py", "intervals.py", "analysis.py", "records.py", "codec.py",
@@ -188,14 +189,7 @@ class BriefingCache:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or info.st_size > MAX_ENTRY_BYTES:
                 return None
-            chunks, size = [], 0
-            while size <= MAX_ENTRY_BYTES:
-                chunk = os.read(fd, MAX_ENTRY_BYTES + 1 - size)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                size += len(chunk)
-            return None if size > MAX_ENTRY_BYTES else b"".join(chunks)
+            return read_at_most(fd, MAX_ENTRY_BYTES)
         finally:
             os.close(fd)
 

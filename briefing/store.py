@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing import resources
+from briefing.bounded import read_at_most
 from briefing.cache import BriefingCache
 from briefing.i18n import N_, Localizer
 from briefing.records import Record
@@ -196,15 +197,8 @@ def _read(path: Path) -> bytes | LoadError:
                               {"limit": MAX_FILE_BYTES // (1024 * 1024)})
         if info.st_size > MAX_FILE_BYTES:
             return too_large  # refused unread
-        chunks: list[bytes] = []
-        size = 0
-        while size <= MAX_FILE_BYTES:  # a file may grow, or under-report its size: one byte past the limit at most
-            chunk = os.read(fd, MAX_FILE_BYTES + 1 - size)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        return too_large if size > MAX_FILE_BYTES else b"".join(chunks)
+        raw = read_at_most(fd, MAX_FILE_BYTES)
+        return too_large if raw is None else raw
     except OSError as exc:
         return _os_error(path, exc, N_("cannot read the file: {reason}"))
     finally:
