@@ -72,6 +72,33 @@ def source(source_id: str, kind: str = "news-report", language: str = "en") -> d
     }
 
 
+def position(source_id: str, value=None, says: str = "says so") -> dict:
+    """What one source says on a comparison point, with a structured value when given."""
+    data = {"source": source_id, "says": text(says)}
+    if value is not None:
+        data["value"] = value
+    return data
+
+
+def point(point_id: str, *positions: dict, verdict: str | None = None) -> dict:
+    """A comparison point with a question made from its id."""
+    data = {"id": point_id, "question": text(f"Question {point_id}?"), "positions": list(positions)}
+    if verdict:
+        data["verdict"] = verdict
+    return data
+
+
+def walk(node):
+    """Every value of a JSON-like tree, the tree itself first, depth first."""
+    yield node
+    if isinstance(node, dict):
+        for value in node.values():
+            yield from walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from walk(value)
+
+
 def build(**overrides) -> Briefing:
     return Briefing.model_validate(minimal_briefing_data(**overrides))
 

@@ -12,24 +12,10 @@ from briefing.intervals import Interval, divide, of_figure, reading
 from briefing.figures import arithmetic, figure
 from briefing.i18n import localizer
 from briefing.text import comparison_summary, coverage_line, render
-from tests.conftest import build, source, text
+from tests.conftest import build, point, position, source, text
 
 EN, RU = localizer("en"), localizer("ru")
 NBSP = "\u00a0"
-
-
-def position(source_id, says="says so", value=None):
-    data = {"source": source_id, "says": text(says)}
-    if value is not None:
-        data["value"] = value
-    return data
-
-
-def point(point_id, *positions, verdict=None):
-    data = {"id": point_id, "question": text(f"Question {point_id}?"), "positions": list(positions)}
-    if verdict:
-        data["verdict"] = verdict
-    return data
 
 
 def stat(stat_id, value, unit, measure, sources, qualifier="exact", as_of=dt.date(2025, 1, 1)):

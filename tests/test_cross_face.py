@@ -24,7 +24,7 @@ from briefing.analysis import analyse
 from briefing.document import Cite, Document, FlagEntry, build, flat
 from briefing.i18n import localizer
 from briefing.text import render_document
-from tests.conftest import BUNDLED_IDS
+from tests.conftest import BUNDLED_IDS, walk
 
 _SPACE = re.compile(r"\s+")
 _TAG = re.compile(r"<[^>]*>")
@@ -131,7 +131,7 @@ def _cites(node: object):
 def test_the_json_face_holds_every_figure_flag_and_working(case):
     analysis, doc = case
     exported = json.loads(render_json.render(analysis, (doc.locale,)))
-    strings = squeezed("\n".join(_strings(exported)))
+    strings = squeezed("\n".join(v for v in walk(exported) if isinstance(v, str)))
     figures = [b for s in doc.sections for b in s.blocks if type(b).__name__ == "Figures"]
     for block in figures:
         for figure in block.figures:
@@ -143,17 +143,6 @@ def test_the_json_face_holds_every_figure_flag_and_working(case):
     derived = [d for s in doc.sections for b in s.blocks if type(b).__name__ == "DerivedFigures" for d in b.figures]
     for figure in derived:
         assert squeezed(figure.working) in strings, figure.working
-
-
-def _strings(node: object):
-    if isinstance(node, str):
-        yield node
-    elif isinstance(node, dict):
-        for value in node.values():
-            yield from _strings(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _strings(value)
 
 
 def test_a_face_that_drops_a_citation_or_a_flag_is_caught(case, monkeypatch):

@@ -23,7 +23,7 @@ from briefing.i18n import localizer
 from briefing.intervals import ABOUT_SPAN, NEARLY_SPAN, Interval, of_figure, reading
 from briefing.model import MAX_DECIMALS, MAX_DIGITS
 from briefing.text import check_line, comparison_summary, outlier_line, precision_line, render
-from tests.conftest import build, source, text
+from tests.conftest import build, point, position, source, text
 
 EN, RU = localizer("en"), localizer("ru")
 NBSP = "\u00a0"
@@ -52,20 +52,6 @@ def derived(derived_id, kind, *operands, **extra):
     data = {"id": derived_id, "label": text(derived_id), "kind": kind, **extra}
     if operands:
         data["operands"] = list(operands)
-    return data
-
-
-def position(source_id, value=None):
-    data = {"source": source_id, "says": text("says so")}
-    if value is not None:
-        data["value"] = value
-    return data
-
-
-def point(point_id, *positions, verdict=None):
-    data = {"id": point_id, "question": text(f"Question {point_id}?"), "positions": list(positions)}
-    if verdict:
-        data["verdict"] = verdict
     return data
 
 

@@ -19,7 +19,7 @@ from briefing.date_parse import parse
 from briefing.i18n import localizer
 from briefing.sanitize import output
 from briefing.store import load_library, search_folders
-from tests.conftest import BUNDLED_IDS, REPO
+from tests.conftest import BUNDLED_IDS, REPO, walk
 
 HOSTILE_FILE = Path(__file__).parent / "corpus" / "accepted" / "hostile-text.toml"
 LANGUAGE_CHOICES = {"en": ("en",), "ru": ("ru",), "all": ("en", "ru")}
@@ -45,16 +45,6 @@ def run(*args: str, encoding: str = "utf-8"):
     environ["PYTHONIOENCODING"] = encoding
     return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, env=environ, cwd=REPO,
                           timeout=60)
-
-
-def walk(node):
-    yield node
-    if isinstance(node, dict):
-        for value in node.values():
-            yield from walk(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from walk(value)
 
 
 def fraction(value: dict) -> Fraction:
