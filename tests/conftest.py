@@ -72,6 +72,16 @@ def source(source_id: str, kind: str = "news-report", language: str = "en") -> d
     }
 
 
+#: A `python -c` program that runs the command line and fails if Textual or Rich was imported on the way.
+NO_TEXTUAL = (
+    "import sys\n"
+    "from briefing.cli import main\n"
+    "code = main(sys.argv[1:])\n"
+    "assert not [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')], 'textual imported'\n"
+    "sys.exit(code)\n"
+)
+
+
 def position(source_id: str, value=None, says: str = "says so") -> dict:
     """What one source says on a comparison point, with a structured value when given."""
     data = {"source": source_id, "says": text(says)}

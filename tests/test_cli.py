@@ -8,16 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
-
-NO_TEXTUAL = (
-    "import sys\n"
-    "from briefing.cli import main\n"
-    "code = main(sys.argv[1:])\n"
-    "assert not [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')], 'textual imported'\n"
-    "sys.exit(code)\n"
-)
-
+from tests.conftest import NO_TEXTUAL, REPO
 
 def run(*args: str, env: dict | None = None, cwd: Path | None = None, code: str | None = None):
     environ = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "BRIEFING"))}

@@ -14,7 +14,8 @@ from briefing.i18n import localizer
 from briefing.sanitize import plain
 from briefing.store import load_library, search_folders
 from tests.conftest import BUNDLED_IDS
-from tests.test_markdown import NO_TEXTUAL, cited_numbers, run
+from tests.conftest import NO_TEXTUAL
+from tests.test_markdown import cited_numbers, run
 
 HOSTILE_FILE = Path(__file__).parent / "corpus" / "accepted" / "hostile-text.toml"
 LOCALES = ["en", "ru"]

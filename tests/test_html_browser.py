@@ -24,6 +24,13 @@ from briefing.store import load_library, search_folders
 from tests.browser import browser_or_skip
 from tests.conftest import BUNDLED_IDS, REPO
 
+
+def recorder():
+    """A list of requested addresses, and the listener that fills it."""
+    requests: list[str] = []
+    return requests, lambda request: requests.append(request.url)
+
+
 LOCALES = ["en", "ru"]
 SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
 ARTIFACTS = REPO / "tests" / "artifacts" / "html"
@@ -49,11 +56,7 @@ def test_both_languages_show_and_nothing_is_requested(browser, library, brief_id
     folder = ARTIFACTS
     folder.mkdir(parents=True, exist_ok=True)
 
-    requests: list[str] = []
-
-    def record(request) -> None:
-        requests.append(request.url)
-
+    requests, record = recorder()
     browser.on("request", record)
     page = browser.new_page()
     try:
@@ -93,11 +96,7 @@ def test_the_request_count_sees_what_a_page_asks_for(browser, tmp_path):
     page_file.write_text('<!DOCTYPE html><html lang="en"><head><title>x</title>'
                          '<link rel="stylesheet" href="http://127.0.0.1:9/x.css"></head>'
                          '<body><img src="http://127.0.0.1:9/x.png" alt=""></body></html>', encoding="utf-8")
-    requests: list[str] = []
-
-    def record(request) -> None:
-        requests.append(request.url)
-
+    requests, record = recorder()
     browser.on("request", record)
     page = browser.new_page()
     try:

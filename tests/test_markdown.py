@@ -18,7 +18,7 @@ from briefing.analysis import analyse
 from briefing.i18n import localizer
 from briefing.sanitize import plain
 from briefing.store import load_library, search_folders
-from tests.conftest import BUNDLED_IDS, REPO
+from tests.conftest import BUNDLED_IDS, NO_TEXTUAL, REPO
 
 HOSTILE_FILE = Path(__file__).parent / "corpus" / "accepted" / "hostile-text.toml"
 LOCALES = ["en", "ru"]
@@ -175,15 +175,6 @@ def test_escaped_text_reads_back_as_exactly_its_characters(raw):
 
 
 # --- the command ---------------------------------------------------------------------
-
-NO_TEXTUAL = (
-    "import sys\n"
-    "from briefing.cli import main\n"
-    "code = main(sys.argv[1:])\n"
-    "assert not [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')], 'textual imported'\n"
-    "sys.exit(code)\n"
-)
-
 
 def run(*args: str, code: str | None = None):
     environ = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "BRIEFING"))}
