@@ -113,20 +113,21 @@ def _formattable(patterns, english=None) -> bool:
 
 
 @functools.cache
-def cldr_units() -> frozenset[str]:
-    """Every CLDR unit id Babel can format in every content language (a plural pattern at least for 'other')."""
+def named_units(locale: str) -> frozenset[str]:
+    """The CLDR unit ids `locale` names in its own words (a plural pattern at least for 'other')."""
     from babel import Locale
 
+    patterns = Locale.parse(locale)._data["unit_patterns"]
+    english = None if locale == "en" else Locale.parse("en")._data["unit_patterns"]
+    return frozenset(unit for unit in patterns if _formattable(patterns[unit], english and english.get(unit)))
+
+
+@functools.cache
+def cldr_units() -> frozenset[str]:
+    """Every CLDR unit id every content language names: the units a brief may use."""
     from briefing.i18n import CONTENT_LOCALES
 
-    english = Locale.parse("en")._data["unit_patterns"]
-    names = []
-    for locale in CONTENT_LOCALES:
-        patterns = Locale.parse(locale)._data["unit_patterns"]
-        reference = None if locale == "en" else english
-        names.append({unit for unit in patterns
-                      if _formattable(patterns[unit], reference and reference.get(unit))})
-    return frozenset(set.intersection(*names))
+    return frozenset.intersection(*(named_units(locale) for locale in CONTENT_LOCALES))
 
 
 @functools.cache
@@ -215,19 +216,12 @@ def is_known(unit: str, counted: Mapping[str, object] | None = None) -> bool:
 
 
 def unnamed_in(unit: str) -> str:
-    """The first content language whose CLDR data lacks a unit that another content language has, or ''."""
-    from babel import Locale
-
+    """The first content language whose CLDR data lacks a unit that another content language names, or ''."""
     from briefing.i18n import CONTENT_LOCALES
 
     unit = canonical(unit)
-    english = Locale.parse("en")._data["unit_patterns"]
-    has = {}
-    for locale in CONTENT_LOCALES:
-        patterns = Locale.parse(locale)._data["unit_patterns"]
-        has[locale] = unit in patterns and _formattable(
-            patterns[unit], None if locale == "en" else english.get(unit))
-    return next((locale for locale, known in has.items() if not known), "") if any(has.values()) else ""
+    named = {locale: unit in named_units(locale) for locale in CONTENT_LOCALES}
+    return next((locale for locale, known in named.items() if not known), "") if any(named.values()) else ""
 
 
 def cldr_category(unit: str) -> str:
