@@ -180,7 +180,7 @@ class BriefingApp(App):
     def action_save(self) -> None:
         from briefing.tui import saving
 
-        self.notices.say(*saving.save(self.analysis, self.loc))
+        self.notices.say(*saving.save(self.document, self.analysis.brief.id))
 
     def action_picker(self) -> None:
         from briefing.tui.screens.picker import PickerScreen

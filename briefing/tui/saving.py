@@ -8,11 +8,11 @@ from pathlib import Path
 
 from textual.notifications import SeverityLevel
 
-from briefing.analysis import Analysis
+from briefing.document import Document
 from briefing.i18n import N_, Localizer
 from briefing.sanitize import escaped
 from briefing.save import save_brief
-from briefing.text import render
+from briefing.text import render_document
 from briefing.typography import NBSP
 from briefing.tui.notices import Message
 
@@ -33,11 +33,12 @@ REASONS = {
 CANNOT_CREATE = N_("files cannot be created in this folder")
 
 
-def save(analysis: Analysis, loc: Localizer) -> tuple[Message, SeverityLevel]:
-    """Write the brief in `loc`'s language to a new file in the working folder; return what to tell the user."""
+def save(doc: Document, brief_id: str) -> tuple[Message, SeverityLevel]:
+    """Write the brief as the dashboard shows it (its document, in its language) to a new file in the working
+    folder, the same bytes as `briefing print --width 80`; return what to tell the user."""
     try:
         folder = Path.cwd()  # raises FileNotFoundError when the working folder was removed
-        path = save_brief(render(analysis, loc, WIDTH), folder, f"{analysis.brief.id}.{loc.locale}")
+        path = save_brief(render_document(doc, WIDTH), folder, f"{brief_id}.{doc.locale}")
     except OSError as exc:
         failure = exc  # `exc` is unbound once the except block ends; the message is built later
         gone = _folder_gone()
