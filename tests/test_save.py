@@ -138,6 +138,7 @@ HOSTILE_FOLDERS = ["clip\x1b]52;c;ZXZpbA==\x07board", "title\x1b]2;pwned\x07 bar
 @pytest.mark.parametrize("locale", ["en", "ru"])
 def test_the_saved_notice_shows_a_hostile_folder_escaped_and_whole(tmp_path, monkeypatch, name, locale):
     from briefing.analysis import analyse
+    from briefing.document import build
     from briefing.i18n import localizer
     from briefing.sanitize import is_safe_line
     from briefing.store import load_file
@@ -147,7 +148,7 @@ def test_the_saved_notice_shows_a_hostile_folder_escaped_and_whole(tmp_path, mon
     folder = tmp_path / name
     folder.mkdir()
     monkeypatch.chdir(folder)
-    message, severity = save(analyse(load_file(FIRST_BRIEFING)), localizer(locale))
+    message, severity = save(build(analyse(load_file(FIRST_BRIEFING)), localizer(locale)), "kz-iaea-far-east-2025")
     said = message(localizer(locale))
     assert severity == "information" and is_safe_line(said)
     assert "\x1b" not in said and "\x07" not in said and "\\x1b]" in said
@@ -174,13 +175,14 @@ def test_a_failed_save_names_the_right_reason(code, folder_there, reason):
 @pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc")
 def test_saving_in_proc_is_not_called_a_missing_folder(monkeypatch):
     from briefing.analysis import analyse
+    from briefing.document import build
     from briefing.i18n import localizer
     from briefing.store import load_file
     from briefing.tui.saving import save
     from tests.conftest import FIRST_BRIEFING
 
     monkeypatch.chdir("/proc/self")
-    message, severity = save(analyse(load_file(FIRST_BRIEFING)), localizer("en"))
+    message, severity = save(build(analyse(load_file(FIRST_BRIEFING)), localizer("en")), "kz-iaea-far-east-2025")
     assert severity == "error" and "no longer exists" not in message(localizer("en"))
 
 
