@@ -190,7 +190,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             locale, unsupported = resolve_locale(wish, os.environ)
             loc = localizer(locale)
         if unsupported:
-            _err(loc._("briefing: note: language '%(name)s' is not available, using English", name=unsupported))
+            _err(loc._("briefing: note: the language or region %(name)s is not available; using %(used)s",
+                       name=loc.quote(unsupported), used=loc.language_name(loc.formats)))
         with _argparse_speaks(loc):
             args = build_parser(loc).parse_args(argv)
         return _run(args, loc)
@@ -260,7 +261,7 @@ def _run(args: argparse.Namespace, loc: Localizer) -> int:
                                "use 'briefing print' for plain text", encoding=sys.stdout.encoding))
     from briefing.tui.launch import run_dashboard
 
-    return max(status, run_dashboard(library, brief_id, loc.locale))
+    return max(status, run_dashboard(library, brief_id, loc.formats))
 
 
 def _serve(loc: Localizer, library, brief_id: str | None, args: argparse.Namespace, folders) -> int:
@@ -276,7 +277,7 @@ def _serve(loc: Localizer, library, brief_id: str | None, args: argparse.Namespa
     url = f"http://{args.host}:{args.port}"
     _err(loc._("the dashboard is at %(url)s; press Ctrl+C to stop", url=escaped(url)))
     title = one_line(loc.text(library.briefings[brief_id].title)) if brief_id else "briefing"
-    serve.serve(serve.dashboard_command(loc.locale, brief_id, folders), args.host, args.port, title)
+    serve.serve(serve.dashboard_command(loc.formats, brief_id, folders), args.host, args.port, title)
     return EXIT_OK
 
 
@@ -312,7 +313,9 @@ def _export(loc: Localizer, brief, args: argparse.Namespace) -> int:
     from briefing.analysis import analyse
 
     analysis = analyse(brief)
-    locales = UI_LOCALES if getattr(args, "lang", None) == ALL_LANGUAGES else (loc.locale,)
+    # each language in the reader's formats for it: `--lang all` under LANG=en_US.UTF-8 gives en_US and ru_RU
+    locales = (tuple(resolve_locale(language, os.environ)[0] for language in UI_LOCALES)
+               if getattr(args, "lang", None) == ALL_LANGUAGES else (loc.formats,))
     to_stdout = args.output in (None, "-")
     if args.format == "json":
         from briefing import render_json

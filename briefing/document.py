@@ -594,7 +594,7 @@ def value_text(loc: Localizer, analysis: Analysis, value: object) -> str:
     if isinstance(value, (int, Decimal)):
         return figures.plain_number(loc, value)
     if isinstance(value, str):
-        return loc._("“%(name)s”", name=one_line(value))
+        return loc.quote(one_line(value))
     if isinstance(getattr(value, "date", None), FuzzyDate):
         return moment(loc, value.date)
     return figures.figure(loc, value, analysis.nouns)

@@ -180,7 +180,7 @@ def _currency(loc: Localizer, code: str, number: str, category: str, scaled: boo
         names = loc.babel._data["currency_names_plural"].get(code) or {}
         name = names.get(category) or names.get("other") or loc.babel.currencies.get(code, code)
         return f"{number}{NBSP}{name}"
-    zero = _currency_zero(loc.locale, code)
+    zero = _currency_zero(loc.formats, code)
     sign = MINUS if number.startswith(MINUS) else ""
     return (sign + zero.replace("0", number.removeprefix(sign), 1)).replace(" ", NBSP)
 

@@ -14,7 +14,7 @@ from fractions import Fraction
 from collections.abc import Mapping
 from pathlib import Path
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_interval, format_skeleton, format_time, get_timezone_gmt
 from babel.numbers import format_decimal, format_percent
 from babel.support import NullTranslations, Translations
@@ -26,6 +26,11 @@ CONTENT_LOCALES = ("en", "ru")
 #: Languages the interface speaks: English source strings plus a catalog each.
 UI_LOCALES = ("en", "ru")
 DEFAULT_LOCALE = "en"
+#: The CLDR locale whose dates, times and numbers a language takes when the reader names no territory:
+#: the English of the briefings and messages is British ("organisation", "21 November 2025").
+DEFAULT_FORMATS = {"en": "en_GB", "ru": "ru_RU"}
+#: Where the formats come from, most specific first (POSIX: LC_ALL overrides the others, LANG is the default).
+FORMAT_VARIABLES = ("LC_ALL", "LC_TIME", "LC_NUMERIC", "LANG")
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "messages"
 #: Babel rounds through the current decimal context, whose 28 digits cannot
@@ -78,7 +83,7 @@ def written_digits(value) -> int:
 
 
 def _normalise(value: str) -> str:
-    """'ru_RU.UTF-8@euro' -> 'ru_RU'; C, POSIX and empty -> ''."""
+    """'ru_RU.UTF-8@euro' -> 'ru_RU', 'en-US' -> 'en_US'; C, POSIX and empty -> ''."""
     value = value.split(".", 1)[0].split("@", 1)[0].strip()
     return "" if value in ("C", "POSIX") else value.replace("-", "_")
 
@@ -90,19 +95,35 @@ def _negotiate(candidate: str) -> str | None:
     return language if language in UI_LOCALES else None
 
 
-def resolve_locale(requested: str | None, environ: Mapping[str, str]) -> tuple[str, str | None]:
-    """Pick the interface language: --lang > LANGUAGE > LC_ALL > LC_MESSAGES > LANG.
+@functools.lru_cache(maxsize=64)
+def _parse(wish: str) -> tuple[str | None, str | None, bool]:
+    """What a locale name asks for: its interface language, its CLDR locale, and whether both can be met.
 
-    Returns the locale and, when the wish could not be met, the unsupported
-    name so the caller can say so on stderr.
-    LANGUAGE is a colon-separated list and, as in GNU gettext, is ignored when
-    the locale itself is C.
+    'en-US', 'en_us' and 'en_US.UTF-8' -> ('en', 'en_US', True); 'en' -> ('en', None, True), the
+    territory left to find elsewhere; 'en-XX' -> ('en', None, False), a territory CLDR does not know;
+    'de_DE' -> (None, None, False).
     """
-    if requested:
-        chosen = _negotiate(_normalise(requested))
-        if chosen:
-            return chosen, None
-        return DEFAULT_LOCALE, requested
+    name = _normalise(wish)
+    language = _negotiate(name)
+    if language is None:
+        return None, None, False
+    if "_" not in name:
+        return language, None, True
+    try:
+        locale = Locale.parse(name)
+    except (ValueError, UnknownLocaleError):
+        return language, None, False
+    if locale.language != language or not locale.territory:
+        return language, None, False
+    return language, str(locale), True
+
+
+def _environment_language(environ: Mapping[str, str]) -> tuple[str, str | None]:
+    """The interface language the environment asks for: LANGUAGE > LC_ALL > LC_MESSAGES > LANG.
+
+    LANGUAGE is a colon-separated list and, as in GNU gettext, is ignored when
+    the locale itself is C.  Returns the language and the name it could not meet.
+    """
     base = ""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         if environ.get(name):
@@ -122,6 +143,52 @@ def resolve_locale(requested: str | None, environ: Mapping[str, str]) -> tuple[s
     return DEFAULT_LOCALE, None
 
 
+def resolve_locale(requested: str | None, environ: Mapping[str, str],
+                   configured: str | None = None) -> tuple[str, str | None]:
+    """The reader's locale as a tag `localizer` takes ('en_GB', 'ru_KZ'), and the wish that could not be met.
+
+    The language: `requested` (--lang) > `configured` (a config file's locale) >
+    the environment (LANGUAGE > LC_ALL > LC_MESSAGES > LANG).  The formats:
+    the first of `requested`, `configured`, LC_ALL, LC_TIME, LC_NUMERIC and LANG
+    that names a territory for that language ('en-US', 'en_GB.UTF-8'), else
+    the language's DEFAULT_FORMATS.  Names are BCP 47 or POSIX, in any case.
+    The second value is the name that asked for a language the interface
+    does not speak, or a territory CLDR does not know, so the caller can say
+    so on stderr.  An explicit language that cannot be met gives way to the
+    config file's, or else to English (not to the environment's).
+    """
+    explicit = [wish for wish in (requested, configured) if wish]
+    language = unsupported = None
+    for wish in explicit:
+        wanted, _, known = _parse(wish)
+        if not known:
+            unsupported = unsupported or wish
+        if wanted:
+            language = wanted
+            break
+    if language is None:
+        if unsupported:
+            language = DEFAULT_LOCALE
+        else:
+            language, unsupported = _environment_language(environ)
+    for wish in [*explicit, *(environ.get(name) or "" for name in FORMAT_VARIABLES)]:
+        wanted, formats, _ = _parse(wish)
+        if wanted == language and formats:
+            return formats, unsupported
+    return DEFAULT_FORMATS[language], unsupported
+
+
+def canonical(tag: str) -> str:
+    """The CLDR locale a tag names: 'en-us' -> 'en_US'; a language alone -> its DEFAULT_FORMATS ('en' -> 'en_GB').
+
+    Raises ValueError for a language the interface does not speak or a territory CLDR does not know for it.
+    """
+    language, formats, known = _parse(tag)
+    if language is None or not known:
+        raise ValueError(f"no such interface language or territory: {tag!r}")
+    return formats or DEFAULT_FORMATS[language]
+
+
 @functools.cache
 def _translations(locale: str) -> NullTranslations:
     if locale == DEFAULT_LOCALE:
@@ -129,21 +196,38 @@ def _translations(locale: str) -> NullTranslations:
     return Translations.load(str(LOCALE_DIR), [locale], domain=DOMAIN)
 
 
+def localizer(tag: str) -> Localizer:
+    """The one Localizer of a locale: catalogs and CLDR data are loaded once per locale.
+
+    `tag` is a language ('en', 'ru': their DEFAULT_FORMATS) or a language and
+    territory ('en_US', 'en-GB', 'ru_KZ'; BCP 47 or POSIX, any case), as
+    resolve_locale or a config file gives it.  Raises ValueError as `canonical`.
+    """
+    return _localizer(canonical(tag))
+
+
 @functools.cache
-def localizer(locale: str) -> Localizer:
-    """The one Localizer of `locale`: catalogs and CLDR data are loaded once per locale."""
-    return Localizer(locale)
+def _localizer(formats: str) -> Localizer:
+    return Localizer(formats)
 
 
 class Localizer:
-    """Everything that turns raw values and UI strings into one language."""
+    """Everything that turns raw values and UI strings into one language, in one territory's formats.
 
-    def __init__(self, locale: str):
-        if locale not in UI_LOCALES:
-            raise ValueError(f"no such interface language: {locale}")
-        self.locale = locale
-        self.babel = Locale.parse(locale)
-        self._catalog = _translations(locale)
+    `locale` is the language the interface and the briefing text speak ('en',
+    'ru'); `formats` the CLDR locale its dates, times and numbers follow
+    ('en_GB', 'en_US', 'ru_RU', 'ru_KZ'), so one clock and one date order hold
+    in every face.
+    """
+
+    def __init__(self, tag: str):
+        formats = canonical(tag)
+        self.locale = formats.split("_", 1)[0]
+        self.formats = formats
+        self.babel = Locale.parse(formats)
+        self._catalog = _translations(self.locale)
+        # the territory's grouping of whole numbers: '#,##0', or '#,##,##0' in India
+        self._grouping = self.babel.decimal_formats[None].pattern.split(";")[0].split(".")[0]
 
     # --- UI strings -------------------------------------------------------
     def _(self, message: str, **values: object) -> str:
@@ -159,6 +243,10 @@ class Localizer:
     def p_(self, context: str, message: str) -> str:
         return self._catalog.pgettext(context, message)
 
+    def quote(self, text: str) -> str:
+        """A name or value quoted in this language's own marks: “reactor” in English, «reactor» in Russian."""
+        return self._("“%(name)s”", name=text)
+
     # --- content ----------------------------------------------------------
     def text(self, value) -> str:
         """Pick this language out of a per-locale map from a briefing file, with its numbers tied to their words."""
@@ -173,7 +261,7 @@ class Localizer:
         """
         if digits is None:
             digits = written_digits(value)
-        pattern = "#,##0." + "0" * digits if digits else "#,##0"
+        pattern = self._grouping + ("." + "0" * digits if digits else "")
         with decimal.localcontext(_WIDE_DECIMALS):
             return format_decimal(as_decimal(value), format=pattern, locale=self.babel)
 

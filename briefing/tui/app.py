@@ -22,7 +22,7 @@ from textual.screen import Screen
 
 from briefing import document
 from briefing.analysis import Analysis, analyse
-from briefing.i18n import N_, UI_LOCALES, Localizer, localizer
+from briefing.i18n import N_, UI_LOCALES, Localizer, localizer, resolve_locale
 from briefing.resources import styles_dir
 from briefing.store import Library
 from briefing.tui.commands import Palette, system_commands
@@ -78,11 +78,17 @@ class BriefingApp(App):
         self._sections: PerLanguage[document.Section | None] = PerLanguage()
         self.notices = Notices(self)
         self.closing = False  # set by `exit`: from then on no key does anything (see check_action)
-        self.set_reactive(BriefingApp.locale, locale)
+        # `locale` is the language; each language's formats (en_GB or en_US) are the reader's, kept per language
+        first = localizer(locale)
+        self._formats = {first.locale: first.formats}
+        self.set_reactive(BriefingApp.locale, first.locale)
 
     @property
     def loc(self) -> Localizer:
-        return localizer(self.locale)
+        formats = self._formats.get(self.locale)
+        if formats is None:  # a language switched to: in the formats the environment gives it
+            formats = self._formats[self.locale] = resolve_locale(self.locale, os.environ)[0]
+        return localizer(formats)
 
     @property
     def analysis(self) -> Analysis:

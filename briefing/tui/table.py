@@ -38,6 +38,43 @@ class Filling(NamedTuple):
 Fill = Callable[[int], Filling]
 
 
+def fit_widths(room: int, wanted: Sequence[int], least: Sequence[int]) -> list[int]:
+    """Widths in cells for columns that want `wanted` cells each, filling `room` cells (padding left out).
+
+    The first column is the one that gives and takes: when all fit, each
+    column gets what it wants and the first one what is left over; when the
+    others fit whole beside the first at its `least`, it takes what they
+    leave.  Otherwise the widest give way first, all cut to one width but none
+    below its `least` (nor below what it wants, when that is less); when even
+    those do not fit, all give way alike down to one cell.  The widths then
+    add up to `room`, so the table never scrolls sideways and every cut cell
+    shows its "…".
+    """
+    if not wanted:
+        return []
+    rest = sum(wanted[1:])
+    if rest + min(wanted[0], least[0]) <= room:
+        return [room - rest, *wanted[1:]]
+    floors = [min(w, f) for w, f in zip(wanted, least)]
+    if sum(floors) > room:
+        floors = [min(w, 1) for w in wanted]
+
+    def widths_at(cap: int) -> list[int]:
+        return [max(f, min(w, cap)) for w, f in zip(wanted, floors)]
+
+    low, high = 0, max(wanted)  # the widest common cap that fits: sum(widths_at(cap)) grows with cap
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if sum(widths_at(middle)) <= room else (low, middle - 1)
+    widths = widths_at(low)
+    spare = room - sum(widths)  # what a common cap cannot share out goes to the first columns still cut
+    for n, want in enumerate(wanted):
+        if spare > 0 and widths[n] < want:
+            widths[n] += 1
+            spare -= 1
+    return widths
+
+
 def cut(text: str, style: str = "") -> Text:
     """A one-line cell that shows where it was cut."""
     return Text(text, style=style, no_wrap=True, overflow="ellipsis")

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from rich.cells import cell_len
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
@@ -24,7 +23,7 @@ from briefing.i18n import N_, Localizer
 from briefing.sanitize import one_line
 from briefing.tui.panels.base import Detail, TablePanel, source_entries
 from briefing.tui.prose import BULLET, Row, blank, bullets, entry, heading, para
-from briefing.tui.table import BriefTable, Column, Filling, cut
+from briefing.tui.table import BriefTable, Column, Filling, cut, fit_widths
 
 #: A status as a table cell: a mark that reads without colour, and a short word.
 STATUS_CELLS = {
@@ -104,17 +103,22 @@ class ComparisonPanel(TablePanel):
                     for s in shown]
         if hidden:
             columns.append(Column("more", more(len(hidden)), cell_len(more(len(hidden)))))
+        wanted = [column.width for column in columns]
+        if sum(wanted) + 2 * len(columns) > room:  # narrower than the narrowest useful columns: all give way
+            least = [number_width, MIN_QUESTION, status_width, *[MIN_SOURCE] * fit.shown, *wanted[3 + fit.shown:]]
+            columns = [column._replace(width=width) for column, width
+                       in zip(columns, fit_widths(room - 2 * len(columns), wanted, least))]
         rows = []
         for point in points:
             mark, word = STATUS_CELLS[point.status]
-            cells = [Text(str(point.number)), cut(point.question),
-                     Text(f"{mark} {loc._(word)}", style="bold" if point.status == "differ" else "")]
+            cells = [cut(str(point.number)), cut(point.question),
+                     cut(f"{mark} {loc._(word)}", "bold" if point.status == "differ" else "")]
             # A point lists every compared source's statement, in the order of the columns.
             for statement in point.statements[:fit.shown]:
                 cells.append(cut(one_line(statement.text)) if statement.mentioned else cut(statement.text, "italic dim"))
             if hidden:
                 elsewhere = sum(statement.mentioned for statement in point.statements[fit.shown:])
-                cells.append(Text(more(elsewhere) if elsewhere else ""))
+                cells.append(cut(more(elsewhere) if elsewhere else ""))
             rows.append((point.id, cells))
         return Filling(columns, rows)
 

@@ -7,7 +7,6 @@ the rules that fired and the reference values; it is never corrected.
 from __future__ import annotations
 
 from rich.cells import cell_len
-from rich.text import Text
 from textual.app import ComposeResult
 
 from briefing.document import Cite, DerivedFigures, Figure, Figures, FlagEntry, Flags, Section, flat
@@ -15,10 +14,14 @@ from briefing.i18n import Localizer
 from briefing.tui.bars import Bars
 from briefing.tui.panels.base import Detail, TablePanel, source_entries
 from briefing.tui.prose import Row, blank, bullets, heading, para
-from briefing.tui.table import BriefTable, Column, Filling, cut
+from briefing.tui.table import BriefTable, Column, Filling, cut, fit_widths
 
-MIN_LABEL = 16
+#: Narrowest widths (in cells) of the label, and of the value and its date, before the check gives way.
+MIN_LABEL, MIN_VALUE = 14, 12
 FLAGGED, DIFFERS, CONSISTENT, UNCHECKED = "⚠", "≠", "✓", "–"
+#: A figure's check as a table cell, by Figure.status: a mark that reads without colour, and a style.
+CHECK_CELLS = {"flagged": (FLAGGED, "bold reverse"), "differs": (DIFFERS, "bold"), "consistent": (CONSISTENT, ""),
+               "unchecked": (UNCHECKED, "")}
 
 
 class StatisticsPanel(TablePanel):
@@ -40,21 +43,17 @@ class StatisticsPanel(TablePanel):
         block = self.figures()
         rows = []
         for figure in block.figures:
-            if figure.status == "flagged":
-                check = Text(FLAGGED + " " + loc._("unverified"), style="bold reverse")
-            elif figure.status == "differs":
-                check = Text(DIFFERS + " " + loc._("sources differ"), style="bold")
-            elif figure.status == "consistent":
-                check = Text(CONSISTENT + " " + loc._("consistent"))
-            else:
-                check = Text(UNCHECKED)
-            rows.append((figure.id, [cut(figure.label), Text(value(figure), style="bold" if figure.flagged else ""),
-                                     Text(figure.short_as_of), check]))
-        headers = block.headers
-        widths = [max([cell_len(headers[n]), *(cell_len(r[1][n].plain) for r in rows)]) for n in range(1, 4)]
-        label = max(MIN_LABEL, room - sum(widths) - 2 * 4)
-        columns = [Column("label", headers[0], label), *(Column(key, header, width) for key, header, width
-                                                        in zip(("value", "as-of", "check"), headers[1:], widths))]
+            style = CHECK_CELLS[figure.status][1]
+            rows.append((figure.id, [cut(figure.label), cut(value(figure), "bold" if figure.flagged else ""),
+                                     cut(figure.short_as_of), cut(check_text(loc, figure.status), style)]))
+        # the check column fits the longest check of this language, whichever the rows show
+        checks = [check_text(loc, status) for status in CHECK_CELLS]
+        wanted = [max([cell_len(header), *cells]) for header, cells in zip(block.headers, (
+            [cell_len(f.label) for f in block.figures], [cell_len(value(f)) for f in block.figures],
+            [cell_len(f.short_as_of) for f in block.figures], [cell_len(c) for c in checks]))]
+        widths = fit_widths(room - 2 * len(wanted), wanted, (MIN_LABEL, MIN_VALUE, MIN_VALUE, wanted[3]))
+        columns = [Column(key, header, width) for key, header, width
+                   in zip(("label", "value", "as-of", "check"), block.headers, widths)]
         return Filling(columns, rows)
 
     def detail(self, row: int) -> list[Row]:
@@ -68,6 +67,17 @@ class StatisticsPanel(TablePanel):
             if isinstance(block, DerivedFigures):
                 rows += [*heading(block.title), *bullets(f"{d.label}: {d.working}" for d in block.figures)]
         return rows
+
+
+def check_text(loc: Localizer, status: str) -> str:
+    """'⚠ unverified', '≠ differs', '✓ consistent', or the mark alone for a figure nothing was checked against.
+
+    The words describe the one figure of the row, in forms that agree with any label.
+    """
+    words = {"flagged": loc.p_("a figure's check", "unverified"), "differs": loc.p_("a figure's check", "differs"),
+             "consistent": loc.p_("a figure's check", "consistent")}
+    mark = CHECK_CELLS[status][0]
+    return f"{mark} {words[status]}" if status in words else mark
 
 
 def value(figure: Figure) -> str:
