@@ -258,7 +258,7 @@ def _run(args: argparse.Namespace, loc: Localizer) -> int:
         return max(status, _serve(loc, library, brief_id, args, folders))
     if not _is_utf8(sys.stdout):
         raise UsageError(loc._("the dashboard needs a terminal that uses UTF-8, not %(encoding)s; "
-                               "use 'briefing print' for plain text", encoding=sys.stdout.encoding))
+                               "use “briefing print” for plain text", encoding=sys.stdout.encoding))
     from briefing.tui.launch import run_dashboard
 
     return max(status, run_dashboard(library, brief_id, loc.formats))
@@ -285,7 +285,7 @@ def _choose(loc: Localizer, library, wanted: str | None) -> str | None:
     ids = list(library.briefings)
     if wanted:
         if wanted not in library.briefings:
-            raise UsageError(loc._("no briefing with id '%(id)s'; available: %(ids)s",
+            raise UsageError(loc._("no briefing with the id “%(id)s”; available: %(ids)s",
                                    id=wanted, ids=", ".join(ids) or "—"))
         return wanted
     if len(ids) == 1:

@@ -45,7 +45,7 @@ STATUS_LABELS = {
 }
 SOURCE_KINDS = {
     "news-report": N_("news report"),
-    "wire": N_("news agency (wire)"),
+    "wire": N_("wire story"),
     "broadcast": N_("broadcast"),
     "official-statement": N_("official statement"),
     "press-release": N_("press release"),
@@ -283,7 +283,7 @@ class SourceEntry(Record):
     kind: str
     language: str
     published: str
-    summary: str  # 'Outlet — kind, language, date', the entry's first line
+    summary: str  # 'Outlet — kind in language, date', the entry's first line
     headline: str | None
     url: str  # whole, never broken, so it can be copied
     relays: Inline | None  # 'Relays: [2]'
@@ -346,6 +346,16 @@ def section(doc: Document, analysis: Analysis, loc: Localizer, key: str) -> Sect
         if built.key == key:
             return built
     return {"background": _background, "comparison": _comparison, "statistics": _statistics}.get(key, lambda *_: None)(analysis, loc)
+
+
+#: What ends a sentence, so that the next one may open with its capital.
+_SENTENCE_END = re.compile(r"[.?!…][»”’)\]]*$")
+
+
+def sentences(texts) -> str:
+    """Texts that each read as a sentence ('Was it …?'), one after another: a full stop where one has no
+    end of its own, never a semicolon before a capital."""
+    return " ".join(text if _SENTENCE_END.search(text) else text + "." for text in texts)
 
 
 def source_name(loc: Localizer, source: Source) -> str:
@@ -431,8 +441,8 @@ def _comparison(analysis: Analysis, loc: Localizer) -> Section:
     for cover in analysis.coverage:
         if cover.source not in analysis.compared:
             continue
-        only = (loc._("Only here: %(points)s", points="; ".join(one_line(loc.text(p.question))
-                                                              for p in cover.only_here))
+        only = (loc._("Only here: %(points)s", points=sentences(one_line(loc.text(p.question))
+                                                                for p in cover.only_here))
                 if cover.only_here else None)
         entries.append(CoverageEntry(analysis.numbers[cover.source.id], _coverage(loc, analysis, cover), only))
     blocks.append(CoverageList(loc._("Coverage by source"), tuple(entries)))
@@ -515,8 +525,8 @@ def _sources(analysis: Analysis, loc: Localizer) -> Section:
         outlet, kind = source_name(loc, source), loc._(SOURCE_KINDS[source.kind])
         language, published = loc.language_name(source.language), moment(loc, source.published)
         relays = getattr(source, "relays", None)
-        summary = _message(loc, N_("%(outlet)s — %(kind)s, %(language)s, %(published)s"), outlet=outlet, kind=kind,
-                           language=language, published=published)
+        summary = _message(loc, N_("%(outlet)s — %(kind)s %(in_language)s, %(published)s"), outlet=outlet,
+                           kind=kind, in_language=loc.in_language(source.language), published=published)
         entries.append(SourceEntry(
             number, loc._("Source %(number)s", number=loc.number(number)), outlet, kind, language, published,
             flat(summary), one_line(loc.text(source.headline)) if source.headline else None, one_line(source.url),

@@ -245,7 +245,8 @@ def _signed(text: str, result: DerivedResult) -> str:
 
 def sibling_text(loc: Localizer, breach: SiblingBreach, nouns=None) -> str:
     """Why the sibling rule fired, with both averages."""
-    return loc._("an average below half of a comparable one. %(average_label)s: %(average)s; "
+    # each label opens a sentence of its own: a label is written as a heading, with its capital
+    return loc._("an average below half of a comparable one. %(average_label)s: %(average)s. "
                  "%(sibling_label)s: %(sibling)s.",
                  average_label=one_line(loc.text(breach.average.figure.label)),
                  average=derived_value(loc, breach.average, nouns),

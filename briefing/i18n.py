@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import functools
+import re
 from fractions import Fraction
 from collections.abc import Mapping
 from pathlib import Path
@@ -36,6 +37,12 @@ DOMAIN = "messages"
 #: Babel rounds through the current decimal context, whose 28 digits cannot
 #: hold a figure of 1e25 or more; any float fits in this one.
 _WIDE_DECIMALS = decimal.Context(prec=400)
+
+
+class Quoted(str):
+    """A value from a file that a message shows in the reader's own quotation marks (Localizer.quote)."""
+
+    __slots__ = ()
 
 
 def N_(message: str) -> str:
@@ -358,9 +365,42 @@ class Localizer:
         number = format_skeleton("y", dt.date(year, 1, 1), locale=self.babel)
         return (self.p_("a year standing alone", "%(year)s") % {"year": number}).replace(" ", NBSP)
 
+    def in_language(self, code: str) -> str:
+        """'in Russian', «на русском языке»: the language a text is written in, as this language says it."""
+        name = self.language_name(code)
+        inflect = _PREPOSITIONAL.get(self.locale)
+        return self._("in %(language)s", language=inflect(name) if inflect else name)
+
     def language_name(self, code: str) -> str:
-        """'ru' -> 'Russian' in English, 'русский' in Russian."""
+        """'ru' -> 'Russian' in English, 'русский' in Russian; a BCP 47 or POSIX tag ('en-GB', 'en_GB')."""
         try:
-            return Locale.parse(code).get_display_name(self.babel) or code
+            return Locale.parse(code.replace("-", "_")).get_display_name(self.babel) or code
         except (ValueError, LookupError):
             return code
+
+
+_RUSSIAN_WORD = re.compile(r"^(?P<stem>[а-яё-]+?)(?P<end>ий|ый|ой|ь|[бвгджзклмнпрстфхцчшщ])$")
+
+
+def _russian_prepositional(name: str) -> str:
+    """A CLDR language name after «на»: «русский» -> «русском языке», «иврит» -> «иврите», «хинди» stays;
+    a region in brackets stays as it is: «английский (Канада)» -> «английском языке (Канада)»."""
+    words, _, region = name.partition(" (")
+    out, adjective = [], False
+    for word in words.split(" "):
+        match = _RUSSIAN_WORD.match(word)
+        end = match["end"] if match else ""
+        adjective = end in ("ий", "ый", "ой")
+        if adjective:
+            word = match["stem"] + "ом"
+        elif end == "ь":
+            word = match["stem"] + "и"
+        elif end:
+            word += "е"
+        out.append(word)
+    text = " ".join(out) + (" языке" if adjective else "")
+    return f"{text} ({region}" if region else text
+
+
+#: How a language name is put after the word for "in", where the catalog alone cannot say it.
+_PREPOSITIONAL = {"ru": _russian_prepositional}

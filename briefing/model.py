@@ -30,51 +30,53 @@ from pydantic_core import PydanticCustomError
 
 from briefing.analysis import derivation_problems, operand_ids
 from briefing.dates import FuzzyDate
-from briefing.i18n import CONTENT_LOCALES, N_
+from briefing.i18n import CONTENT_LOCALES, N_, Quoted
 
 #: Messages for the mistakes a briefing file can hold, translated when shown.
 PROBLEMS = {
-    "not_locale_code": N_("'{key}' is not a language code such as 'en' or 'ru'"),
-    "empty_text": N_("the '{key}' text is empty"),
-    "missing_locale": N_("the '{key}' text is missing"),
-    "bad_date": N_("expected a date such as 2025-11-21 (unquoted), '2025-06', '2026-Q1', '2026-H1', '2025', "
-                   "'early-2024', '1990s' or '2026-01/2026-03', got {value}"),
-    "bad_month": N_("'{value}' has no month {month}"),
-    "duplicate_position": N_("source '{source}' is listed twice"),
-    "duplicate_id": N_("id '{id}' is used twice"),
-    "unknown_source": N_("unknown source '{source}' (known: {known})"),
-    "unknown_statistic": N_("unknown statistic '{id}'"),
-    "unknown_unit": N_("unknown unit '{unit}' (nearest known: {nearest}); use a CLDR unit such as mass-tonne, "
+    "not_locale_code": N_("“{key}” is not a language code such as en or ru"),
+    "empty_text": N_("the “{key}” text is empty"),
+    "missing_locale": N_("the “{key}” text is missing"),
+    # TOML's own quotes: a date is written bare, every other form as a string in quotes
+    "bad_date": N_('expected a date such as 2025-11-21 (without quotes) or, in quotes, "2025-06", "2026-Q1", '
+                   '"2026-H1", "2025", "early-2024", "1990s" or "2026-01/2026-03"; got {value}'),
+    "bad_month": N_("“{value}” has no month {month}"),
+    "duplicate_position": N_("the source “{source}” is listed twice"),
+    "duplicate_id": N_("the id “{id}” is used twice"),
+    "unknown_source": N_("unknown source “{source}” (known: {known})"),
+    "unknown_statistic": N_("unknown statistic “{id}”"),
+    "unknown_unit": N_("unknown unit “{unit}” (nearest known: {nearest}); use a CLDR unit such as mass-tonne, "
                        "an ISO 4217 currency such as USD, percent, or a counted noun declared under [counted]"),
-    "unnamed_unit": N_("the unit '{unit}' has no name in {language} in CLDR, so it cannot be shown"),
-    "bad_per": N_("'{per}' cannot follow per (nearest known: {nearest}); use a CLDR unit such as duration-day"),
-    "counted_missing": N_("the counted noun '{noun}' lacks its {language} form for the CLDR plural "
-                          "category '{category}' (needed: {needed})"),
-    "counted_extra": N_("'{category}' is not a CLDR plural category of {language} (needed: {needed})"),
-    "counted_clash": N_("'{noun}' cannot be declared as a counted noun: it is a CLDR unit or percent"),
+    "unnamed_unit": N_("the unit “{unit}” has no name in {language} in CLDR, so it cannot be shown"),
+    "bad_per": N_("“{per}” cannot follow per (nearest known: {nearest}); use a CLDR unit such as duration-day"),
+    "counted_missing": N_("the counted noun “{noun}” lacks its {language} form for the CLDR plural "
+                          "category “{category}” (needed: {needed})"),
+    "counted_extra": N_("“{category}” is not a CLDR plural category of {language} (needed: {needed})"),
+    "counted_clash": N_("“{noun}” cannot be declared as a counted noun: it is a CLDR unit or percent"),
     "range_order": N_("a range's first value must be below its second, got {low} and {high}"),
-    "range_qualifier": N_("a range takes no qualifier but 'about', got '{qualifier}'"),
-    "margin_qualifier": N_("a margin goes with a single exact value, not with '{qualifier}' or a range"),
+    "range_qualifier": N_("a range takes no qualifier but “about”, got “{qualifier}”"),
+    "margin_qualifier": N_("a margin goes with a single exact value, not with “{qualifier}” or a range"),
     "percent_scale": N_("a percentage takes no scale word and no per unit"),
-    "reference_position": N_("source '{source}' is a reference dataset: reference datasets are set beside "
+    "reference_position": N_("the source “{source}” is a reference dataset: reference datasets are set beside "
                              "figures, not compared point by point"),
-    "name_twice": N_("'{name}' is listed under two names; give each spelling once"),
+    "name_twice": N_("“{name}” is listed under two names; give each spelling once"),
     "chart_labels": N_("a chart of {figures} figures needs {figures} labels, got {labels}"),
     "not_a_number": N_("expected a number, got {got}"),
     "range_length": N_("a range is two numbers, [low, high], got {count}"),
     "negative_margin": N_("a margin cannot be negative, got {got}"),
     "too_many_digits": N_("a figure may have at most {limit} digits before the decimal point"),
     "too_many_decimals": N_("a figure may have at most {limit} digits after the decimal point"),
-    "unknown_language": N_("'{value}' is not a language CLDR knows: use a BCP 47 tag such as en, ru or kk"),
-    "relay_self": N_("source '{source}' cannot relay itself"),
+    "unknown_language": N_("“{value}” is not a language CLDR knows: use a BCP 47 tag such as en, ru or kk"),
+    "relay_self": N_("the source “{source}” cannot relay itself"),
     "relay_loop": N_("sources relay each other in a loop: {loop}"),
-    "derived_arity": N_("a '{operation}' figure takes {count} operands"),
+    "derived_arity": N_("a “{operation}” figure is computed from exactly {count} figures"),
+    "derived_sum": N_("a “{operation}” figure is computed from two figures or more"),
     "derived_both": N_("give either operands or numerator and denominator, not both"),
-    "derived_zero": N_("'{id}' is zero, so '{figure}' would divide by zero"),
-    "derived_per": N_("'{operation}' divides a figure by a plain unit or count: neither '{a}' nor '{b}' may have "
+    "derived_zero": N_("“{id}” is zero, so “{figure}” would divide by zero"),
+    "derived_per": N_("“{operation}” divides a figure by a plain unit or count: neither “{a}” nor “{b}” may have "
                       "a per unit, and the second must be one CLDR can put after per"),
-    "derived_units": N_("'{a}' ({unit_a}) and '{b}' ({unit_b}) measure different things, "
-                        "so '{operation}' cannot combine them"),
+    "derived_units": N_("“{a}” ({unit_a}) and “{b}” ({unit_b}) measure different things, "
+                        "so “{operation}” cannot combine them"),
 }
 
 
@@ -86,7 +88,7 @@ IDENT_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 Ident = Annotated[
     str,
     Field(pattern=IDENT_PATTERN, max_length=80,
-          description=N_("Lower-case identifier: letters, digits, '.', '_' or '-'.")),
+          description=N_("Lower-case identifier: letters a–z, digits, “.”, “_” or “-”.")),
 ]
 SourceIds = Annotated[
     list[Ident],
@@ -134,6 +136,8 @@ def _shown(value: Any) -> str:
         return value.isoformat()[:40]
     if isinstance(value, Decimal):
         return str(value)[:40]
+    if isinstance(value, str):
+        return Quoted(repr(value)[1:-1][:40])
     return repr(value)[:40]
 
 
@@ -437,7 +441,9 @@ class DerivedFigure(Strict):
         count = DERIVED_ARITY[self.kind]
         given = len(operand_ids(self))
         if (count is None and given < 2) or (count is not None and given != count):
-            raise problem("derived_arity", operation=self.kind, count=count or "2+")
+            if count is None:
+                raise problem("derived_sum", operation=self.kind)
+            raise problem("derived_arity", operation=self.kind, count=count)
         return self
 
 

@@ -49,7 +49,7 @@ def render(analysis: Analysis, locales: tuple[str, ...], *, ascii_only: bool = F
 
 
 def export(analysis: Analysis, locales: tuple[str, ...]) -> dict:
-    """The export as plain JSON values, keys in their fixed order."""
+    """The export as plain JSON values, keys in their fixed order; `locales` are tags `localizer` takes."""
     return _Export(analysis, locales).brief()
 
 
@@ -119,8 +119,8 @@ def _single(value: FuzzyDate) -> FuzzyDate:
 class _Export:
     def __init__(self, analysis: Analysis, locales: tuple[str, ...]):
         self.analysis = analysis
-        self.locales = tuple(locales)
-        self.localizers = tuple(localizer(locale) for locale in self.locales)
+        self.localizers = tuple(localizer(locale) for locale in locales)  # 'en_US': American dates in the texts
+        self.locales = tuple(loc.locale for loc in self.localizers)  # the languages: 'en', 'ru'
         self.nouns = analysis.nouns
 
     # --- building blocks ---

@@ -19,7 +19,7 @@ from pathlib import Path
 from briefing import resources
 from briefing.bounded import read_at_most
 from briefing.cache import BriefingCache
-from briefing.i18n import N_, Localizer
+from briefing.i18n import N_, Localizer, Quoted
 from briefing.records import Record
 from briefing.sanitize import escaped
 
@@ -48,12 +48,24 @@ class LoadError:
     translated: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def describe(self, loc: Localizer) -> str:
-        """The one line a user sees, in the Localizer's language."""
-        values = dict(self.values)
+        """The one line a user sees, in the Localizer's language: text from the file in its quotation
+        marks, the program's own numbers (limits, counts) in its number format."""
+        values = {key: _shown(loc, value) for key, value in self.values.items()}
         values.update({k: " | ".join(loc._(v) for v in names) for k, names in self.translated.items()})
         text = loc._(self.message).format(**values)
         where = f"{self.path}:{self.place}" if self.place else str(self.path)
         return escaped(f"{where}: {text}")
+
+
+def _shown(loc: Localizer, value: object) -> object:
+    """A value of a message as the reader sees it; several values ('high', 'low') one after another."""
+    if isinstance(value, Quoted):
+        return loc.quote(value)
+    if isinstance(value, tuple):
+        return ", ".join(str(_shown(loc, item)) for item in value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return loc.number(value)
+    return value
 
 
 @dataclass
@@ -152,7 +164,7 @@ def _add(library: Library, path: Path, result: Record | LoadError) -> None:
         library.errors.append(result)
     elif result.id in library.briefings:
         library.errors.append(LoadError(
-            path, N_("briefing id '{id}' is already used by {other}"),
+            path, N_("the briefing id “{id}” is already used by {other}"),
             {"id": result.id, "other": library.origins[result.id]}, "id"))
     else:
         library.briefings[result.id] = result

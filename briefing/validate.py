@@ -20,7 +20,7 @@ from pathlib import Path
 
 import toml_rs
 
-from briefing.i18n import N_
+from briefing.i18n import N_, Quoted
 from briefing.records import Record, freeze
 from briefing.store import LoadError
 
@@ -46,7 +46,8 @@ SCHEMA_MESSAGES = {
     "literal_error": N_("expected one of {expected}, got {got}"),
     "string_pattern_mismatch": N_("{got} is not of the expected form"),
     "string_too_long": N_("text is longer than {max_length} characters"),
-    "too_short": N_("needs at least {min_length} item(s)"),
+    "too_short": N_("the list is empty; give at least one entry"),  # every list that may not be empty
+    "string_too_short": N_("the text is empty"),
     "greater_than_equal": N_("must be at least {ge}, got {got}"),
     "finite_number": N_("must be a finite number"),
     "union": N_("expected {expected}, got {got}"),
@@ -286,12 +287,22 @@ _REPR = reprlib.Repr()
 _REPR.maxlevel, _REPR.maxstring, _REPR.maxother, _REPR.maxlist, _REPR.maxdict = 2, 50, 50, 4, 4
 
 
+#: One value of pydantic's list of the values a Literal allows: 'high'.
+_LITERAL = re.compile(r"'((?:[^'\\]|\\.)*)'")
+
+
 def _short(value: object) -> str:
-    """A value much as the file wrote it, cut short: never a whole megabyte, never a deep recursion."""
+    """A value much as the file wrote it, cut short: never a whole megabyte, never a deep recursion.
+
+    Text is Quoted, so the message shows it in the reader's quotation marks;
+    its control characters stay escaped (\\n) as Python writes them.
+    """
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
+    if isinstance(value, str):
+        return Quoted(_REPR.repr(value)[1:-1][:60])
     return _REPR.repr(value)[:60]
 
 
@@ -329,8 +340,10 @@ def _schema_error(path: Path, exc) -> LoadError:
                          _dotted(parent), {"expected": members})
     if kind == "greater_than_equal" and isinstance(first.get("input"), float) and not math.isfinite(first["input"]):
         kind = "finite_number"  # nan fails "at least 0" first; what it lacks is being a number at all
-    if kind == "literal_error":  # "'high', 'moderate' or 'low'": the English "or" would stay in every language
-        context["expected"] = str(context.get("expected", "")).replace("' or '", "', '")
+    if kind == "literal_error":  # "'high', 'moderate' or 'low'": each quoted as the reader's language quotes
+        context["expected"] = tuple(Quoted(v) for v in _LITERAL.findall(str(context.get("expected", ""))))
+    if kind in ("too_short", "string_too_short") and context.get("min_length") != 1:
+        kind = "other"  # the messages say "empty": a longer minimum is pydantic's to word
     if kind in SCHEMA_MESSAGES:
         values = {"got": _short(first.get("input")), **{k: v for k, v in context.items()}}
         translated = {}

@@ -41,10 +41,12 @@ def is_inline(value: object) -> bool:
 
 
 #: Fields a face may show through its layout instead of as words: an anchor's name ("Source 1"), a table's
-#: column headings, the "as of DATE" line that a table gives as its date column, and the short dates the
-#: dashboard gives in its table cells and column headers where the other faces give the long ones.
+#: column headings, the "as of DATE" line that a table gives as its date column, the short dates the
+#: dashboard gives in its table cells and column headers where the other faces give the long ones, and the
+#: language's bare name it gives in a column header where the other faces say it in the source's summary
+#: ("на русском языке").
 LAYOUT_ONLY = {("SourceEntry", "label"), ("Figures", "headers"), ("Figure", "details"), ("Figure", "short_as_of"),
-               ("SourceEntry", "short_published")}
+               ("SourceEntry", "short_published"), ("SourceEntry", "language")}
 
 
 def texts(node: object):

@@ -25,7 +25,8 @@ from briefing.model import MAX_DECIMALS, MAX_DIGITS
 from briefing.text import check_line, comparison_summary, outlier_line, precision_line, render
 from tests.conftest import build, point, position, source, text
 
-EN, RU = localizer("en"), localizer("ru")
+# American English: these tests pin CLDR wording ("metric tons", "$79.41"); test_i18n pins each territory's own
+EN, RU = localizer("en_US"), localizer("ru")
 NBSP = "\u00a0"
 NNBSP = "\u202f"
 F = Fraction
@@ -204,7 +205,7 @@ def test_a_statistic_in_a_brief_is_worded_with_its_scale_range_margin_and_declar
 def test_an_unknown_unit_is_refused_naming_the_nearest_known_units():
     [(kind, message)] = errors(statistics=[stat("s", 1, "mass-tonnes")])
     assert kind == "unknown_unit"
-    assert "unknown unit 'mass-tonnes' (nearest known: mass-tonne, mass-stone, mass-ton)" in message
+    assert "unknown unit “mass-tonnes” (nearest known: mass-tonne, mass-stone, mass-ton)" in message
 
 
 def test_a_declared_counted_noun_is_a_known_unit():
@@ -232,19 +233,19 @@ def test_a_counted_noun_gives_every_cldr_plural_category_of_each_language():
     del missing["ru"]["many"]
     [(kind, message)] = errors(counted={"ship": missing})
     assert kind == "counted_missing"
-    assert message == ("the counted noun 'ship' lacks its ru form for the CLDR plural category 'many' "
+    assert message == ("the counted noun “ship” lacks its ru form for the CLDR plural category “many” "
                        "(needed: one, few, many, other)")
     blank = copy.deepcopy(SHIP)
     blank["en"]["one"] = " "
-    assert errors(counted={"ship": blank}) == [("counted_missing", "the counted noun 'ship' lacks its en form "
-                                                "for the CLDR plural category 'one' (needed: one, other)")]
+    assert errors(counted={"ship": blank}) == [("counted_missing", "the counted noun “ship” lacks its en form "
+                                                "for the CLDR plural category “one” (needed: one, other)")]
 
 
 def test_a_counted_noun_gives_no_category_its_language_lacks():
     extra = copy.deepcopy(SHIP)
     extra["en"]["few"] = "ships"
     assert errors(counted={"ship": extra}) == [
-        ("counted_extra", "'few' is not a CLDR plural category of en (needed: one, other)")]
+        ("counted_extra", "“few” is not a CLDR plural category of en (needed: one, other)")]
     extra = copy.deepcopy(SHIP)
     extra["ru"]["zero"] = "судов"
     assert kinds(counted={"ship": extra}) == ["counted_extra"]
@@ -333,7 +334,7 @@ def test_a_figure_is_a_number_not_a_bool_or_text(value):
                                           ("kk", True), ("sr-Latn-RS", True),
                                           ("xx", False), ("tlh", False), ("en_XX", False), ("zz-GB", False)])
 def test_a_source_language_is_a_bcp47_tag_cldr_knows(language, ok):
-    expected = [] if ok else [("unknown_language", f"'{language}' is not a language CLDR knows: use a BCP 47 tag "
+    expected = [] if ok else [("unknown_language", f"“{language}” is not a language CLDR knows: use a BCP 47 tag "
                                                    "such as en, ru or kk")]
     assert errors(sources=[source("a", language=language)]) == expected
 
@@ -343,11 +344,11 @@ def relaying(source_id, *relays):
 
 
 def test_relays_name_known_sources():
-    assert errors(sources=[relaying("a", "zz")]) == [("unknown_source", "unknown source 'zz' (known: a)")]
+    assert errors(sources=[relaying("a", "zz")]) == [("unknown_source", "unknown source “zz” (known: a)")]
 
 
 def test_a_source_cannot_relay_itself():
-    assert errors(sources=[relaying("a", "a")]) == [("relay_self", "source 'a' cannot relay itself")]
+    assert errors(sources=[relaying("a", "a")]) == [("relay_self", "the source “a” cannot relay itself")]
 
 
 def test_relays_cannot_loop():
@@ -371,13 +372,13 @@ def test_a_sum_takes_two_or_more_operands():
     assert errors(statistics=OPERANDS, derived=[derived("d", "sum", "x", "z", "z")]) == []
 
 
-@pytest.mark.parametrize("kind, operands, message", [
-    ("sum", ["x"], "a 'sum' figure takes 2+ operands"),
-    ("share", ["x", "z", "z"], "a 'share' figure takes 2 operands"),
-    ("difference", ["x"], "a 'difference' figure takes 2 operands"),
+@pytest.mark.parametrize("kind, operands, problem, message", [
+    ("sum", ["x"], "derived_sum", "a “sum” figure is computed from two figures or more"),
+    ("share", ["x", "z", "z"], "derived_arity", "a “share” figure is computed from exactly 2 figures"),
+    ("difference", ["x"], "derived_arity", "a “difference” figure is computed from exactly 2 figures"),
 ])
-def test_a_derived_figure_with_the_wrong_number_of_operands_is_refused(kind, operands, message):
-    assert errors(statistics=OPERANDS, derived=[derived("d", kind, *operands)]) == [("derived_arity", message)]
+def test_a_derived_figure_with_the_wrong_number_of_operands_is_refused(kind, operands, problem, message):
+    assert errors(statistics=OPERANDS, derived=[derived("d", kind, *operands)]) == [(problem, message)]
 
 
 def test_a_derived_figure_gives_operands_or_numerator_and_denominator_not_both():
@@ -388,7 +389,7 @@ def test_a_derived_figure_gives_operands_or_numerator_and_denominator_not_both()
                                             ("percent-change", ["y", "x"])])
 def test_a_zero_denominator_is_refused_naming_the_figure(kind, operands):
     assert errors(statistics=OPERANDS, derived=[derived("per-y", kind, *operands)]) == [
-        ("derived_zero", "'y' is zero, so 'per-y' would divide by zero")]
+        ("derived_zero", "“y” is zero, so “per-y” would divide by zero")]
 
 
 def test_a_zero_end_value_of_a_percent_change_is_no_division_by_zero():
@@ -396,12 +397,12 @@ def test_a_zero_end_value_of_a_percent_change_is_no_division_by_zero():
 
 
 @pytest.mark.parametrize("kind, operands, message", [
-    ("share", ["x", "w"], "'x' (mass-tonne) and 'w' (power-gigawatt) measure different things, "
-                          "so 'share' cannot combine them"),
-    ("difference", ["x", "p"], "'x' (mass-tonne) and 'p' (percent) measure different things, "
-                               "so 'difference' cannot combine them"),
-    ("sum", ["x", "w"], "'x' (mass-tonne) and 'w' (power-gigawatt) measure different things, "
-                        "so 'sum' cannot combine them"),
+    ("share", ["x", "w"], "“x” (mass-tonne) and “w” (power-gigawatt) measure different things, "
+                          "so “share” cannot combine them"),
+    ("difference", ["x", "p"], "“x” (mass-tonne) and “p” (percent) measure different things, "
+                               "so “difference” cannot combine them"),
+    ("sum", ["x", "w"], "“x” (mass-tonne) and “w” (power-gigawatt) measure different things, "
+                        "so “sum” cannot combine them"),
 ])
 def test_a_share_or_difference_of_incomparable_units_is_refused(kind, operands, message):
     assert errors(statistics=OPERANDS, derived=[derived("d", kind, *operands)]) == [("derived_units", message)]
@@ -413,7 +414,7 @@ def test_an_average_may_divide_any_unit_by_any_other():
 
 def test_a_derived_figure_names_statistics_that_exist():
     assert errors(statistics=OPERANDS, derived=[derived("d", "sum", "x", "nope")]) == [
-        ("unknown_statistic", "unknown statistic 'nope'")]
+        ("unknown_statistic", "unknown statistic “nope”")]
 
 
 # --- 3. dates ---------------------------------------------------------------------------------
@@ -437,12 +438,12 @@ def test_a_derived_figure_names_statistics_that_exist():
     ("2025", "year", "2025-01-01", "2025-12-31", "2025", "2025\u202fг."),
     ("1990s", "decade", "1990-01-01", "1999-12-31", "the_1990s", "1990-е_годы"),
     ("199X", "decade", "1990-01-01", "1999-12-31", "the_1990s", "1990-е_годы"),
-    ("early-2025-11", "month", "2025-11-01", "2025-11-10", "early_November_2025", "начало_ноября_2025"),
-    ("mid-2025-11", "month", "2025-11-11", "2025-11-20", "mid-November_2025", "середина_ноября_2025"),
-    ("late-2025-11", "month", "2025-11-21", "2025-11-30", "late_November_2025", "конец_ноября_2025"),
-    ("early-2024-02", "month", "2024-02-01", "2024-02-09", "early_February_2024", "начало_февраля_2024"),
-    ("mid-2024-02", "month", "2024-02-10", "2024-02-19", "mid-February_2024", "середина_февраля_2024"),
-    ("late-2024-02", "month", "2024-02-20", "2024-02-29", "late_February_2024", "конец_февраля_2024"),
+    ("early-2025-11", "month", "2025-11-01", "2025-11-10", "early_November_2025", "начало_ноября_2025_года"),
+    ("mid-2025-11", "month", "2025-11-11", "2025-11-20", "mid-November_2025", "середина_ноября_2025_года"),
+    ("late-2025-11", "month", "2025-11-21", "2025-11-30", "late_November_2025", "конец_ноября_2025_года"),
+    ("early-2024-02", "month", "2024-02-01", "2024-02-09", "early_February_2024", "начало_февраля_2024_года"),
+    ("mid-2024-02", "month", "2024-02-10", "2024-02-19", "mid-February_2024", "середина_февраля_2024_года"),
+    ("late-2024-02", "month", "2024-02-20", "2024-02-29", "late_February_2024", "конец_февраля_2024_года"),
     ("early-2025", "year", "2025-01-01", "2025-05-01", "early_2025", "начало_2025_года"),
     ("mid-2025", "year", "2025-05-02", "2025-08-31", "mid-2025", "середина_2025_года"),
     ("late-2025", "year", "2025-09-01", "2025-12-31", "late_2025", "конец_2025_года"),
@@ -450,11 +451,11 @@ def test_a_derived_figure_names_statistics_that_exist():
     ("mid-1990s", "decade", "1993-05-02", "1996-08-30", "mid-1990s", "середина_1990-х_годов"),
     ("late-1990s", "decade", "1996-08-31", "1999-12-31", "late_1990s", "конец_1990-х_годов"),
     ("2025~", "year", "2025-01-01", "2025-12-31", "about_2025", "2025\u202fг._(приблизительно)"),
-    ("2025?", "year", "2025-01-01", "2025-12-31", "2025_(uncertain)", "2025\u202fг._(не_точно)"),
+    ("2025?", "year", "2025-01-01", "2025-12-31", "2025_(uncertain)", "2025\u202fг._(предположительно)"),
     ("2025%", "year", "2025-01-01", "2025-12-31", "about_2025_(uncertain)",
-     "2025\u202fг._(приблизительно)_(не_точно)"),
+     "2025\u202fг._(приблизительно)_(предположительно)"),
     ("2025-11-21?", "day", "2025-11-21", "2025-11-21", "November_21,_2025_(uncertain)",
-     f"21_ноября_2025{NNBSP}г._(не_точно)"),
+     f"21_ноября_2025{NNBSP}г._(предположительно)"),
 ])
 def test_a_date_of_every_precision_covers_its_exact_days_and_reads_in_both_languages(
         written, precision, first, last, en, ru):
@@ -527,7 +528,7 @@ def test_month_13_is_refused_with_a_message_naming_it():
         parse("2025-13")
     assert caught.value.month == 13
     bad = {"date": "2025-13", "text": text("x"), "sources": ["a"]}
-    assert errors(background=[bad]) == [("bad_month", "'2025-13' has no month 13")]
+    assert errors(background=[bad]) == [("bad_month", "“2025-13” has no month 13")]
 
 
 def test_year_0_is_refused_in_a_brief():
@@ -536,7 +537,7 @@ def test_year_0_is_refused_in_a_brief():
 
 def test_month_0_is_refused_with_a_message_naming_it():
     assert errors(background=[{"date": "2025-00", "text": text("x"), "sources": ["a"]}]) == [
-        ("bad_month", "'2025-00' has no month 0")]
+        ("bad_month", "“2025-00” has no month 0")]
 
 
 def test_a_datetime_with_an_offset_prints_its_offset():

@@ -223,4 +223,4 @@ def test_export_to_a_missing_folder_fails_in_one_line(tmp_path):
 
 def test_lang_all_is_for_export_only():
     result = run("list", "--lang", "all")
-    assert result.returncode == 0 and "'all' is not available" in result.stderr
+    assert result.returncode == 0 and "“all” is not available" in result.stderr

@@ -33,8 +33,8 @@ def test_toml_syntax_errors_name_line_and_column(tmp_path):
 def test_schema_errors_name_the_field_path_and_what_was_expected(tmp_path):
     path = good_copy(tmp_path, "typed")
     path.write_text(path.read_text(encoding="utf-8").replace("value = 416", 'value = "416"', 1), encoding="utf-8")
-    assert load_file(path).describe(EN) == f"{path}:statistics[0].value: expected a number, got '416'"
-    assert load_file(path).describe(RU) == f"{path}:statistics[0].value: ожидалось число, получено: '416'"
+    assert load_file(path).describe(EN) == f"{path}:statistics[0].value: expected a number, got “416”"  # text, in quotes
+    assert load_file(path).describe(RU) == f"{path}:statistics[0].value: ожидалось число, получено: «416»"
 
 
 def test_unknown_keys_and_missing_keys_are_named(tmp_path):
@@ -50,7 +50,7 @@ def test_unknown_source_reference_names_the_path(tmp_path):
     path = good_copy(tmp_path, "refs")
     path.write_text(path.read_text(encoding="utf-8").replace('when_sources = ["mfa"]', 'when_sources = ["nope"]'),
                     encoding="utf-8")
-    assert "decision.when_sources[0]: unknown source 'nope'" in load_file(path).describe(EN)
+    assert "decision.when_sources[0]: unknown source “nope”" in load_file(path).describe(EN)
 
 
 def test_bytes_that_are_not_utf8_name_the_place(tmp_path):

@@ -22,7 +22,7 @@ def analysis(first_briefing):
     return analyse(first_briefing)
 
 
-@pytest.mark.parametrize("locale, width", [("en", 80), ("ru", 80), ("en", 60), ("ru", 120)])
+@pytest.mark.parametrize("locale, width", [("en_GB", 80), ("ru", 80), ("en_GB", 60), ("en_US", 60), ("ru", 120)])
 def test_brief_matches_golden_file(analysis, locale, width):
     """A change in the printed brief must be looked at and accepted with UPDATE_GOLDEN=1."""
     path = GOLDEN / f"kz-iaea-far-east-2025.{locale}.{width}.txt"
@@ -72,7 +72,7 @@ def test_every_section_in_order(analysis, locale):
 
 def test_english_brief_shows_the_facts_of_both_reports(analysis):
     output = flat(render(analysis, localizer("en"), 200))
-    for fact in ["November 21, 2025", "September 29, 2023", "early 1990s", "416 reactors", "31 countries",
+    for fact in ["21 November 2025", "29 September 2023", "early 1990s", "416 reactors", "31 countries",
                  "more than 376 GW", "nearly 10%", "63 reactors", "nearly 20 GW", "15 countries", "3 countries",
                  "Lada.kz", "Far East Regional Group", "second and a third"]:
         assert fact in output, fact
@@ -105,17 +105,33 @@ def test_no_line_opens_on_a_dash_or_on_what_a_number_counts(analysis, locale, wi
             assert not re.match(r"\s*(?:[a-zа-яё%]|GW|MW|ГВт|МВт)(?!ttps?://)", following), (line, following)
 
 
-@pytest.mark.parametrize("locale", ["en", "ru"])
+#: How each golden brief is asked for: British and American English through LANG, as a reader's system
+#: sets it, Russian through --lang.
+GOLDEN_READERS = {"en_GB": ({"LANG": "en_GB.UTF-8"}, []), "en_US": ({"LANG": "en_US.UTF-8"}, []),
+                  "ru": ({}, ["--lang", "ru"])}
+
+
+def print_brief(brief_id: str, tmp_path: Path, environ: dict, options: list[str]) -> str:
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "BRIEFING"))},
+           "XDG_CACHE_HOME": str(tmp_path), "PYTHONIOENCODING": "utf-8", **environ}
+    command = [sys.executable, "-m", "briefing", "print", brief_id, *options, "--width", "80"]
+    return subprocess.run(command, capture_output=True, text=True, env=env, check=True).stdout
+
+
+@pytest.mark.parametrize("locale", GOLDEN_READERS)
 @pytest.mark.parametrize("brief_id", BUNDLED_IDS)
 def test_every_bundled_briefing_prints_as_its_golden_file(brief_id, locale, tmp_path):
     """Through the command itself, twice: the second print reads the validated briefing back from the cache."""
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "BRIEFING"))},
-           "XDG_CACHE_HOME": str(tmp_path), "PYTHONIOENCODING": "utf-8"}
-    command = [sys.executable, "-m", "briefing", "print", brief_id, "--lang", locale, "--width", "80"]
-    first, second = (subprocess.run(command, capture_output=True, text=True, env=env, check=True).stdout
-                     for _ in range(2))
+    first, second = (print_brief(brief_id, tmp_path, *GOLDEN_READERS[locale]) for _ in range(2))
     assert first == second
     path = GOLDEN / f"{brief_id}.{locale}.80.txt"
     if UPDATE:
         path.write_text(first, encoding="utf-8", newline="\n")
     assert first == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("brief_id", BUNDLED_IDS)
+def test_plain_english_prints_the_british_brief_like_the_prose(brief_id, tmp_path):
+    """`--lang en` with no territory anywhere: British dates and a 24-hour clock, as the briefings' English is."""
+    assert print_brief(brief_id, tmp_path, {}, ["--lang", "en"]) == (GOLDEN / f"{brief_id}.en_GB.80.txt").read_text(
+        encoding="utf-8")

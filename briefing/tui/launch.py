@@ -28,13 +28,13 @@ def run_dashboard(library: Library, brief_id: str | None, locale: str) -> int:
     if os.environ.get("TEXTUAL_DRIVER") != WEB_DRIVER:
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             sys.stderr.write(
-                loc._("briefing: the dashboard needs a terminal; use 'briefing print' for plain text") + "\n")
+                loc._("briefing: the dashboard needs a terminal; use “briefing print” for plain text") + "\n")
             return EXIT_USAGE
         if os.environ.get("TERM") == "dumb":
             # Textual draws with cursor movements and colours whatever TERM says; a dumb terminal would show
             # them as garbage.
             sys.stderr.write(loc._("briefing: the dashboard cannot run on a dumb terminal (TERM=dumb); "
-                                   "use 'briefing print' for plain text") + "\n")
+                                   "use “briefing print” for plain text") + "\n")
             return EXIT_USAGE
         # COLUMNS and LINES may say anything (COLUMNS=99999 left over from a script); Textual and Rich would
         # believe them over the terminal. On a terminal, its own size (TIOCGWINSZ) is the truth, and follows resizes.
