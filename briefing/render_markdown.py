@@ -127,7 +127,7 @@ class _Markdown:
             value = f"**{value}**" if figure.flagged else value
             if figure.cite.numbers:
                 value += " " + self.cite(figure.cite)
-            checks = "; ".join(self.inline(check) for check in figure.checks)
+            checks = " · ".join(self.inline(check) for check in figure.checks)  # each opens with its capital
             rows.append(f"| {label} | {value} | {self.text(figure.as_of)} | {checks} |")
         return ["\n".join(rows)]
 
