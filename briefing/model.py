@@ -37,9 +37,9 @@ PROBLEMS = {
     "not_locale_code": N_("“{key}” is not a language code such as en or ru"),
     "empty_text": N_("the “{key}” text is empty"),
     "missing_locale": N_("the “{key}” text is missing"),
-    # TOML's own quotes: a date is written bare, every other form as a string in quotes
-    "bad_date": N_('expected a date such as 2025-11-21 (without quotes) or, in quotes, "2025-06", "2026-Q1", '
-                   '"2026-H1", "2025", "early-2024", "1990s" or "2026-01/2026-03"; got {value}'),
+    # a day is a TOML date, written bare; every other form is TOML text, in quotes
+    "bad_date": N_("expected a date such as 2025-11-21, or in quotes a form such as 2025-06, 2026-Q1, 2026-H1, "
+                   "2025, early-2024, 1990s or 2026-01/2026-03; got {value}"),
     "bad_month": N_("“{value}” has no month {month}"),
     "duplicate_position": N_("the source “{source}” is listed twice"),
     "duplicate_id": N_("the id “{id}” is used twice"),

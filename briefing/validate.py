@@ -185,8 +185,15 @@ def _toml_error(path: Path, message: str) -> LoadError:
     for pattern, template in TOML_REASONS:
         match = pattern.fullmatch(reason)
         if match:
-            return LoadError(path, template, match.groupdict(), place)
+            return LoadError(path, template, {k: _unquoted(v) for k, v in match.groupdict().items()}, place)
     return LoadError(path, N_("invalid TOML: {reason}"), {"reason": reason}, place)
+
+
+def _unquoted(value: str) -> str:
+    """A character tomllib names as Python writes it ('\\x1b'), Quoted for the reader's own quotation marks."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return Quoted(value[1:-1])
+    return value
 
 
 # A dotted key of more than MAX_DEPTH parts (a.a.a... = 1 or [a.a.a...]).  tomllib's

@@ -223,7 +223,7 @@ def empty_file(folder: Path) -> tuple[Path, str]:
 def duplicate_id(folder: Path) -> tuple[Path, str]:
     path = folder / "z-copy.toml"
     shutil.copy(BASE, path)
-    return path, f"id: briefing id 'corpus-base' is already used by {folder / 'good.toml'}"
+    return path, f"id: the briefing id “corpus-base” is already used by {folder / 'good.toml'}"
 
 
 HAZARDS: list[Hazard] = [huge_file, just_too_large, symlink_loop, broken_symlink, fifo, unreadable,

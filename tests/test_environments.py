@@ -95,7 +95,7 @@ def test_an_ascii_output_gets_the_english_brief_with_plain_stand_ins_for_typogra
     printed = run("print", "kz-iaea-far-east-2025", env={"PYTHONIOENCODING": "ascii"})
     text = printed.stdout.decode("ascii")
     assert printed.returncode == 0 and printed.stderr == b""
-    assert text.splitlines()[1].startswith("Event: November 21, 2025 - information up to")
+    assert text.splitlines()[1].startswith("Event: 21 November 2025 - information up to")
     assert "KEY DECISION\n------------\n" in text and "~" in text and "\n* " in text  # rules, "≈", bullets
 
 
@@ -127,7 +127,7 @@ def test_an_8_bit_stderr_gets_russian_errors_without_c1_bytes(encoding, data_wit
 
 @pytest.mark.parametrize("encoding", [*EIGHT_BIT, "ascii"])
 @pytest.mark.parametrize("locale, line", [
-    ("en", "briefing: the dashboard needs a terminal that uses UTF-8, not {}; use 'briefing print' for plain text\n"),
+    ("en", "briefing: the dashboard needs a terminal that uses UTF-8, not {}; use \"briefing print\" for plain text\n"),
     ("ru", "briefing: панели нужен терминал с кодировкой UTF-8, а не {}; для простого текста используйте "
            '"briefing print"\n')])
 def test_the_dashboard_refuses_a_terminal_that_is_not_utf8_with_one_line(encoding, locale, line):

@@ -246,10 +246,10 @@ def test_check_names_a_good_file_with_escape_codes_escaped(tmp_path):
 
 
 @pytest.mark.parametrize(("args", "shown"), [
-    (["print", "\x1b[31mred"], "no briefing with id '\\x1b[31mred'"),
+    (["print", "\x1b[31mred"], "no briefing with the id “\\x1b[31mred”"),
     (["list", "\x1b[2J"], "unrecognized arguments: \\x1b[2J"),
     (["--data", "\x1b[31mnowhere", "list"], "\\x1b[31mnowhere: no such file or folder"),
-    (["--lang", "\x1b[31m", "list"], "language '\\x1b[31m' is not available"),
+    (["--lang", "\x1b[31m", "list"], "the language or region “\\x1b[31m” is not available"),
     (["\u202eprint"], "invalid choice: '\\u202eprint'"),
 ])
 def test_arguments_with_escape_codes_are_shown_escaped(args, shown):

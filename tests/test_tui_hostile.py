@@ -585,5 +585,5 @@ def test_a_dumb_terminal_gets_one_line_and_status_2(terminal, locale):
     term = terminal("show", "--lang", locale, env={"TERM": "dumb"})
     assert term.finish() == 2
     said = localizer(locale)._("briefing: the dashboard cannot run on a dumb terminal (TERM=dumb); "
-                               "use 'briefing print' for plain text")
+                               "use “briefing print” for plain text")
     assert term.output.decode("utf-8") == said + "\r\n"
