@@ -19,6 +19,14 @@ REPO = Path(__file__).resolve().parent.parent
 def private_cache(tmp_path_factory):
     """Keep the briefing cache of every command the tests run out of the user's home."""
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_locale_from_the_developer():
+    """The same results whatever locale runs the tests: a dashboard switching language reads the formats of
+    the language it switches to from LANG and the LC_ variables; a test that wants a locale sets it."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LC_TIME", "LC_NUMERIC", "LANG"):
+        os.environ.pop(name, None)
 FIRST_BRIEFING = resources.briefings_dir() / "kz-iaea-far-east-2025.toml"
 
 

@@ -783,7 +783,7 @@ def test_two_news_figures_more_than_25_percent_apart_differ_by_that_much():
     check = next(c for c in analysis.checks if c.statistic.id == "y")
     assert check_line(EN, analysis, check) == n("Also reported: 100_metric_tons, January_1,_2025 [1]_— differs by 33%")
     assert check_line(RU, analysis, check) == n(
-        f"Также сообщается: 100_тонн, 1_января_2025{NNBSP}г. [1]_— расходится на 33_%")
+        f"Также сообщают: 100_тонн, 1_января_2025{NNBSP}г. [1]_— расходится на 33_%")
     assert n("— differs by 33%") in render(analysis, EN, 200)
     assert analysis.flags == ()
 
