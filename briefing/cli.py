@@ -112,59 +112,91 @@ ALL_LANGUAGES = "all"
 
 def _common(loc: Localizer, lang_help: str) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
-    common.add_argument("--lang", metavar="LANG", default=argparse.SUPPRESS, help=lang_help)
-    common.add_argument("--data", metavar="DIR", action="append", default=argparse.SUPPRESS,
-                        help=loc._("also load briefings from DIR (repeatable; see also BRIEFING_PATH)"))
+    common.add_argument("--lang", metavar=loc._("LANG"), default=argparse.SUPPRESS, help=lang_help)
+    common.add_argument("--data", metavar=loc._("DIR"), action="append", default=argparse.SUPPRESS,
+                        help=loc._("also load briefings from %(metavar)s (repeatable; see also BRIEFING_PATH)"))
     return common
 
 
-def build_parser(loc: Localizer) -> argparse.ArgumentParser:
-    common = _common(loc, loc._("language: %(choices)s (default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG)",
-                                choices=", ".join(UI_LOCALES)))
-    every = _common(loc, loc._("language: %(choices)s, or all for each in turn "
-                               "(default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG)", choices=", ".join(UI_LOCALES)))
+#: Each command's description: what it does, in a sentence or two.
+DESCRIPTIONS = {
+    "show": N_("Open the dashboard: the key decision, the background, the sources compared claim by claim and "
+               "the figures checked. Without an ID, a picker first when there are several briefings."),
+    "print": N_("Print the brief as plain text, to read, mail or print. In a terminal, a brief taller than the "
+                "screen goes through a pager."),
+    "export": N_("Export the brief as Markdown or as one self-contained HTML file, or the analysed brief as JSON."),
+    "serve": N_("Open the dashboard in a web browser. It listens on this machine only, unless --host says "
+                "otherwise."),
+    "list": N_("List the briefings found: id, date and title."),
+    "check": N_("Check briefing files and say what is wrong, and where. Exit status 0 when all are good, 2 "
+                "otherwise."),
+    "schema": N_("Print the JSON Schema of briefing files, for editors that check TOML as it is typed."),
+}
 
+
+def build_parser(loc: Localizer, settings_path: Path | None = None) -> argparse.ArgumentParser:
+    """The command line in the Localizer's language; its help says where the settings file is looked for."""
+    from briefing import cli_help
+
+    width = cli_help.help_width()
+    languages = ", ".join(UI_LOCALES)
+    common = _common(loc, loc._("language: %(choices)s (default: from the settings file, else LANGUAGE, LC_ALL, "
+                                "LC_MESSAGES, LANG)", choices=languages))
+    every = _common(loc, loc._("language: %(choices)s, or all for each in turn (default: from the settings file, "
+                               "else LANGUAGE, LC_ALL, LC_MESSAGES, LANG)", choices=languages))
     parser = _Parser(
         prog="briefing", parents=[common], add_help=False, allow_abbrev=False,
-        description=loc._("Briefings on one news event, compared source by source, in Russian and English."),
-        epilog=loc._("Without a command, the dashboard opens."))
+        formatter_class=cli_help.HelpFormatter,
+        description=cli_help.wrapped(loc._("Briefings on one news event, compared source by source, in Russian "
+                                           "and English.") + " " + loc._("Without a command, the dashboard opens."),
+                                     width),
+        epilog=cli_help.layout(cli_help.main_sections(loc, settings_path), width))
     parser._loc = loc
     _add_help(parser, loc)
     parser.add_argument("--version", action="version", version=f"briefing {__version__}",
                         help=loc._("show the version and exit"))
     commands = parser.add_subparsers(dest="command", metavar=loc._("COMMAND"), title=loc._("commands"))
+    file_ = loc._("FILE")
 
     def command(name: str, help_text: str, parent: argparse.ArgumentParser = common) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, parents=[parent], add_help=False, allow_abbrev=False, help=help_text,
-                                  description=help_text)
+        sub = commands.add_parser(
+            name, parents=[parent], add_help=False, allow_abbrev=False, help=help_text,
+            formatter_class=cli_help.HelpFormatter, description=cli_help.wrapped(loc._(DESCRIPTIONS[name]), width),
+            epilog=cli_help.layout(cli_help.command_sections(loc, name), width))
         sub._loc = loc
         _add_help(sub, loc)
         return sub
 
+    id_ = loc._("ID")
     show = command("show", loc._("open the dashboard"))
-    show.add_argument("id", nargs="?", metavar="ID", help=loc._("briefing to open"))
+    show.add_argument("id", nargs="?", metavar=id_, help=loc._("briefing to open"))
     print_ = command("print", loc._("print the brief as plain text"))
-    print_.add_argument("id", nargs="?", metavar="ID", help=loc._("briefing to print"))
-    print_.add_argument("--width", type=int, metavar="N",
-                        help=loc._("wrap at N columns (default: the terminal's width, or 80 when not a terminal)"))
+    print_.add_argument("id", nargs="?", metavar=id_, help=loc._("briefing to print"))
+    print_.add_argument("--width", type=int, metavar=loc._("N"),
+                        help=loc._("wrap at %(metavar)s columns (default: the settings file's width, else the "
+                                   "terminal's width, or 80 when not a terminal)"))
+    print_.add_argument("--no-pager", action="store_true",
+                        help=loc._("write straight to the terminal, even when the brief is taller than it"))
     export = command("export", loc._("export the brief as Markdown or HTML, or the analysed brief as JSON"), every)
-    export.add_argument("id", nargs="?", metavar="ID", help=loc._("briefing to export"))
+    export.add_argument("id", nargs="?", metavar=id_, help=loc._("briefing to export"))
     export.add_argument("--format", choices=FORMATS, default=FORMATS[0],
                         help=loc._("document format: %(choices)s (default: %(default)s)", choices=", ".join(FORMATS),
                                    default=FORMATS[0]))
-    export.add_argument("-o", "--output", metavar="FILE",
-                        help=loc._("write to FILE, whole or not at all; without -o, or with -o -, to standard output"))
-    export.add_argument("--force", action="store_true", help=loc._("replace FILE if it exists"))
+    export.add_argument("-o", "--output", metavar=file_,
+                        help=loc._("write to %(file)s, whole or not at all; without -o, or with -o -, to standard "
+                                   "output", file=file_))
+    export.add_argument("--force", action="store_true", help=loc._("replace %(file)s if it exists", file=file_))
     serve = command("serve", loc._("open the dashboard in a web browser, on this machine by default"))
-    serve.add_argument("id", nargs="?", metavar="ID", help=loc._("briefing to open"))
-    serve.add_argument("--host", default=SERVE_HOST, metavar="HOST",
+    serve.add_argument("id", nargs="?", metavar=id_, help=loc._("briefing to open"))
+    serve.add_argument("--host", default=SERVE_HOST, metavar=loc._("HOST"),
                        help=loc._("address to listen on (default: %(default)s, this machine only)",
                                   default=SERVE_HOST))
-    serve.add_argument("--port", type=int, default=SERVE_PORT, metavar="PORT",
+    serve.add_argument("--port", type=int, default=SERVE_PORT, metavar=loc._("PORT"),
                        help=loc._("port to listen on (default: %(default)s)", default=SERVE_PORT))
-    command("list", loc._("list the briefings: id, date and title"))
+    list_ = command("list", loc._("list the briefings: id, date and title"))
+    list_.add_argument("--ids", action="store_true", help=argparse.SUPPRESS)  # for shell completion: ids only
     check = command("check", loc._("validate briefing files; exit status 0 when all are good"))
-    check.add_argument("files", nargs="*", metavar="FILE",
+    check.add_argument("files", nargs="*", metavar=file_,
                        help=loc._("files or folders to check (default: every briefing found)"))
     schema = command("schema", loc._("print the JSON Schema of briefing files"))
     schema.add_argument("--export", action="store_true",
@@ -181,19 +213,26 @@ def _add_help(parser: argparse.ArgumentParser, loc: Localizer) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    from briefing import settings as settings_file
+
+    settings, problem = settings_file.load(os.environ)
     wish = _prescan_lang(argv)
-    # "all" is a wish for export only: its messages then speak the language of the environment
-    locale, unsupported = resolve_locale(None if wish == ALL_LANGUAGES else wish, os.environ)
+    # "all" is a wish for export only: its messages then speak the language of the settings or the environment
+    locale, unsupported = resolve_locale(settings.language_wish if wish in (None, ALL_LANGUAGES) else wish,
+                                         os.environ)
     loc = localizer(locale)
     try:
         if wish == ALL_LANGUAGES and _command_of(argv) != "export":
             locale, unsupported = resolve_locale(wish, os.environ)
             loc = localizer(locale)
+        if problem:
+            _err("briefing: " + loc._("%(problem)s; the defaults are used instead of this settings file",
+                                      problem=problem.describe(loc)))
         if unsupported:
             _err(loc._("briefing: note: language '%(name)s' is not available, using English", name=unsupported))
         with _argparse_speaks(loc):
-            args = build_parser(loc).parse_args(argv)
-        return _run(args, loc)
+            args = build_parser(loc, settings.path).parse_args(argv)
+        return _run(args, loc, settings)
     except (UsageError, DataError) as exc:
         if str(exc):
             _err(f"briefing: {exc}")
@@ -222,7 +261,7 @@ def _command_of(argv: Sequence[str]) -> str | None:
     return found.words[0] if found.words else None
 
 
-def _run(args: argparse.Namespace, loc: Localizer) -> int:
+def _run(args: argparse.Namespace, loc: Localizer, settings) -> int:
     folders = getattr(args, "data", [])
     command = args.command or "show"
     if "" in folders or (command == "check" and "" in args.files) or (command == "export" and args.output == ""):
@@ -231,14 +270,17 @@ def _run(args: argparse.Namespace, loc: Localizer) -> int:
     if command == "schema":
         return _export_schema(loc) if args.export else _schema(loc)
     if command == "check":
-        return _check(loc, [Path(f) for f in args.files] or None, folders)
+        return _check(loc, [Path(f) for f in args.files] or None, folders, settings.data)
     from briefing.cache import BriefingCache, cache_dir
     from briefing.store import load_library, search_folders
 
-    library = load_library(search_folders(folders), BriefingCache(cache_dir()))
+    library = load_library(search_folders(folders, configured=settings.data), BriefingCache(cache_dir()))
     for error in library.errors:
         _err(error.describe(loc))
     status = EXIT_USAGE if library.errors else EXIT_OK
+    if command == "list" and args.ids:
+        _write(loc, "".join(f"{bid}\n" for bid in library.briefings))
+        return status
     if command == "list":
         return max(status, _list(loc, library))
     brief_id = _choose(loc, library, getattr(args, "id", None))
@@ -246,7 +288,8 @@ def _run(args: argparse.Namespace, loc: Localizer) -> int:
         if brief_id is None:
             raise UsageError(loc._("there are several briefings; name one: %(ids)s",
                                    ids=", ".join(library.briefings)))
-        _print(loc, library.briefings[brief_id], args.width)
+        width = settings.width if args.width is None else args.width
+        _print(loc, library.briefings[brief_id], width, args.no_pager)
         return status
     if command == "export":
         if brief_id is None:
@@ -260,7 +303,7 @@ def _run(args: argparse.Namespace, loc: Localizer) -> int:
                                "use 'briefing print' for plain text", encoding=sys.stdout.encoding))
     from briefing.tui.launch import run_dashboard
 
-    return max(status, run_dashboard(library, brief_id, loc.locale))
+    return max(status, run_dashboard(library, brief_id, loc.locale, settings))
 
 
 def _serve(loc: Localizer, library, brief_id: str | None, args: argparse.Namespace, folders) -> int:
@@ -294,16 +337,52 @@ def _choose(loc: Localizer, library, wanted: str | None) -> str | None:
     return None
 
 
-def _print(loc: Localizer, brief, width: int | None) -> None:
+def _print(loc: Localizer, brief, width: int | None, no_pager: bool) -> None:
     from briefing.analysis import analyse
     from briefing.text import MIN_WIDTH, render
 
+    terminal = _stdout_is_terminal()
     if width is None:
         # A terminal narrower than the brief's minimum gets the minimum, not an error.
-        width = max(shutil.get_terminal_size().columns, MIN_WIDTH) if _stdout_is_terminal() else 80
+        width = max(shutil.get_terminal_size().columns, MIN_WIDTH) if terminal else 80
     if width < MIN_WIDTH:
         raise UsageError(loc._("--width must be at least %(minimum)s", minimum=MIN_WIDTH))
-    _write(loc, render(analyse(brief), loc, width))
+    text = output(render(analyse(brief), loc, width))
+    # The shell's prompt needs a line: a text as tall as the terminal already scrolls its first line away.
+    if terminal and not no_pager and os.environ.get("TERM") != "dumb" \
+            and text.count("\n") >= shutil.get_terminal_size().lines and _paged(loc, text):
+        return
+    _write_stdout(text, loc)
+
+
+def _paged(loc: Localizer, text: str) -> bool:
+    """Show `text` through the pager; False when there is none, or it failed (said in one line): print it then."""
+    from briefing import pager
+
+    try:
+        command = pager.pager_command(os.environ)
+    except ValueError as exc:
+        _err("briefing: " + loc._("the pager command cannot be read: %(reason)s; printing without a pager",
+                                  reason=str(exc)))
+        return False
+    if command is None:
+        return False
+    try:
+        data = _encode(text, sys.stdout.encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return False  # writing it directly says why
+    name = escaped(command[0])
+    try:
+        status = pager.page(command, data, os.environ)
+    except OSError as exc:
+        _err("briefing: " + loc._("cannot run the pager '%(name)s': %(reason)s; printing without a pager",
+                                  name=name, reason=exc.strerror or type(exc).__name__))
+        return False
+    if status > 0:  # below 0: a signal ended it, as the reader wished
+        _err("briefing: " + loc._("the pager '%(name)s' failed with exit status %(status)s; printing without a pager",
+                                  name=name, status=status))
+        return False
+    return True
 
 
 def _export(loc: Localizer, brief, args: argparse.Namespace) -> int:
@@ -357,10 +436,10 @@ def _list(loc: Localizer, library) -> int:
     return EXIT_OK
 
 
-def _check(loc: Localizer, files: list[Path] | None, folders: list[str]) -> int:
+def _check(loc: Localizer, files: list[Path] | None, folders: list[str], configured: Sequence[Path]) -> int:
     from briefing.store import load_library, search_folders
 
-    library = load_library(files if files is not None else search_folders(folders))
+    library = load_library(files if files is not None else search_folders(folders, configured=configured))
     lines = [loc._("ok: %(path)s (%(id)s)", path=escaped(str(library.origins[bid])), id=bid)
              for bid in library.briefings]
     if lines:

@@ -65,18 +65,19 @@ class Library:
     errors: list[LoadError] = field(default_factory=list)
 
 
-def search_folders(extra: Iterable[str | Path] = (), environ: Mapping[str, str] | None = None) -> list[Path]:
-    """The bundled briefings, then folders given with --data, then those in BRIEFING_PATH.
+def search_folders(extra: Iterable[str | Path] = (), environ: Mapping[str, str] | None = None,
+                   configured: Iterable[Path] = ()) -> list[Path]:
+    """The bundled briefings, then folders given with --data, then those in BRIEFING_PATH, then the settings file's.
 
     As with PATH, an entry of BRIEFING_PATH that is empty or does not exist is
     skipped without a word; one that exists but cannot be read is kept, so that
-    loading reports it.  Every --data path is kept: one that does not exist is
-    reported.
+    loading reports it.  Every --data path, and every folder the settings file
+    names, is kept: one that does not exist is reported.
     """
     environ = os.environ if environ is None else environ
     folders = [resources.briefings_dir(), *map(Path, extra)]
     folders += [Path(p) for p in environ.get(ENV_PATH, "").split(os.pathsep) if p and not _absent(p)]
-    return folders
+    return folders + list(configured)
 
 
 def _absent(path: str) -> bool:

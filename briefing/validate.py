@@ -116,7 +116,7 @@ def validate(path: Path, raw: bytes) -> Record | LoadError:
     deep_key = _deep_key(text)
     if deep_key is not None:
         return LoadError(path, TOO_DEEP, {"limit": MAX_DEPTH}, "%d:%d" % _line_column(text[:deep_key]))
-    data = _parse(path, text)
+    data = parse_toml(path, text)
     if isinstance(data, LoadError):
         return data
     try:
@@ -127,8 +127,8 @@ def validate(path: Path, raw: bytes) -> Record | LoadError:
         return LoadError(path, SCHEMA_MESSAGES["recursion_loop"])
 
 
-def _parse(path: Path, text: str) -> dict | LoadError:
-    """The document's tables, or the first problem with them.
+def parse_toml(path: Path, text: str) -> dict | LoadError:
+    """The document's tables, or the first problem with them (also the settings file's reader).
 
     toml_rs, in Rust, reads TOML 1.0 as tomllib does, about fifteen times as
     fast.  Both read floats as Decimals, so a figure keeps the decimals it was
