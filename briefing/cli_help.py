@@ -70,13 +70,13 @@ EXAMPLES = {
 
 #: The dashboard's main keys; its help (`?`) lists them all.  Key names are what is printed on the keys.
 KEYS = (
-    ("l", N_("Switch the language between English and Russian")),
-    ("1 2 3 4", N_("Jump to a panel: key decision, background, source comparison, statistics")),
-    ("p", N_("Save the plain-text brief in this language to a new file in the current folder")),
-    ("b", N_("Choose a briefing")),
-    ("?", N_("Show this help")),
-    ("Ctrl+P", N_("Open the command palette")),
-    ("q", N_("Quit")),
+    ("l", N_("switch the language between English and Russian")),
+    ("1 2 3 4", N_("jump to a panel: key decision, background, source comparison, statistics")),
+    ("p", N_("save the plain-text brief to a new file in the current folder")),
+    ("b", N_("choose another briefing")),
+    ("?", N_("show every key and what the marks mean")),
+    ("Ctrl+P", N_("open the command palette")),
+    ("q", N_("quit")),
 )
 
 #: Every environment variable the command reads, and what it does.
@@ -137,8 +137,7 @@ def main_sections(loc: Localizer, settings_path: Path | None) -> tuple[Section, 
         where = escaped(str(settings_path))
     return (
         examples(loc, None),
-        # The dashboard's help words these as sentences; here they are lower case, as every other row.
-        Section(loc._("dashboard keys"), tuple((key, _lower_first(loc._(text))) for key, text in KEYS),
+        Section(loc._("dashboard keys"), tuple((key, loc._(text)) for key, text in KEYS),
                 loc._("The dashboard's help (?) lists every key.")),
         Section(loc._("settings file"), tuple((key, loc._(text, choices=", ".join(UI_LOCALES)))
                                               for key, text in SETTINGS),
@@ -147,10 +146,6 @@ def main_sections(loc: Localizer, settings_path: Path | None) -> tuple[Section, 
         Section(loc._("environment"), tuple((name, loc._(text)) for name, text in ENVIRONMENT)),
         Section(loc._("exit status"), tuple((code, loc._(text)) for code, text in EXIT_STATUS)),
     )
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
 
 
 def command_sections(loc: Localizer, command: str) -> tuple[Section, ...]:

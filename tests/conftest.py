@@ -19,6 +19,16 @@ REPO = Path(__file__).resolve().parent.parent
 def private_cache(tmp_path_factory):
     """Keep the briefing cache of every command the tests run out of the user's home."""
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path_factory, monkeypatch):
+    """Each test starts without a settings file, in a config folder of its own: never the user's, and never one
+    that a dashboard of an earlier test wrote its language or theme to."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.delenv("BRIEFING_CONFIG", raising=False)
+
+
 FIRST_BRIEFING = resources.briefings_dir() / "kz-iaea-far-east-2025.toml"
 
 
