@@ -134,19 +134,23 @@ DESCRIPTIONS = {
 }
 
 
-def build_parser(loc: Localizer, settings_path: Path | None = None) -> argparse.ArgumentParser:
-    """The command line in the Localizer's language; its help says where the settings file is looked for."""
+def build_parser(loc: Localizer, settings_path: Path | None = None,
+                 width: int | None = None) -> argparse.ArgumentParser:
+    """The command line in the Localizer's language; its help says where the settings file is looked for.
+
+    Help is laid out `width` columns wide (default: cli_help.help_width(), for this terminal).
+    """
     from briefing import cli_help
 
-    width = cli_help.help_width()
+    width = width or cli_help.help_width()
+    formatter = functools.partial(cli_help.HelpFormatter, width=width)
     languages = ", ".join(UI_LOCALES)
     common = _common(loc, loc._("language: %(choices)s (default: from the settings file, else LANGUAGE, LC_ALL, "
                                 "LC_MESSAGES, LANG)", choices=languages))
     every = _common(loc, loc._("language: %(choices)s, or all for each in turn (default: from the settings file, "
                                "else LANGUAGE, LC_ALL, LC_MESSAGES, LANG)", choices=languages))
     parser = _Parser(
-        prog="briefing", parents=[common], add_help=False, allow_abbrev=False,
-        formatter_class=cli_help.HelpFormatter,
+        prog="briefing", parents=[common], add_help=False, allow_abbrev=False, formatter_class=formatter,
         description=cli_help.wrapped(loc._("Briefings on one news event, compared source by source, in Russian "
                                            "and English.") + " " + loc._("Without a command, the dashboard opens."),
                                      width),
@@ -161,7 +165,7 @@ def build_parser(loc: Localizer, settings_path: Path | None = None) -> argparse.
     def command(name: str, help_text: str, parent: argparse.ArgumentParser = common) -> argparse.ArgumentParser:
         sub = commands.add_parser(
             name, parents=[parent], add_help=False, allow_abbrev=False, help=help_text,
-            formatter_class=cli_help.HelpFormatter, description=cli_help.wrapped(loc._(DESCRIPTIONS[name]), width),
+            formatter_class=formatter, description=cli_help.wrapped(loc._(DESCRIPTIONS[name]), width),
             epilog=cli_help.layout(cli_help.command_sections(loc, name), width))
         sub._loc = loc
         _add_help(sub, loc)
