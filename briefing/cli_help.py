@@ -114,7 +114,7 @@ class Section:
 
     title: str
     rows: tuple[tuple[str, str], ...]
-    note: str = ""  # a line under the title
+    note: tuple[str, ...] = ()  # paragraphs under the title
 
 
 def examples(loc: Localizer, command: str | None) -> Section:
@@ -138,11 +138,10 @@ def main_sections(loc: Localizer, settings_path: Path | None) -> tuple[Section, 
     return (
         examples(loc, None),
         Section(loc._("dashboard keys"), tuple((key, loc._(text)) for key, text in KEYS),
-                loc._("The dashboard's help (?) lists every key.")),
+                (loc._("The dashboard's help (?) lists every key."),)),
         Section(loc._("settings file"), tuple((key, loc._(text, choices=", ".join(UI_LOCALES)))
                                               for key, text in SETTINGS),
-                loc._("%(path)s (TOML; every key is optional; the command line and BRIEFING_* variables win)",
-                      path=where)),
+                (where, loc._("TOML; every key is optional; the command line and BRIEFING_* variables win."))),
         Section(loc._("environment"), tuple((name, loc._(text)) for name, text in ENVIRONMENT)),
         Section(loc._("exit status"), tuple((code, loc._(text)) for code, text in EXIT_STATUS)),
     )
@@ -164,9 +163,9 @@ def layout(sections: tuple[Section, ...], width: int) -> str:
     blocks = []
     for section in sections:
         lines = [f"{section.title}:"]
-        if section.note:
-            lines += textwrap.wrap(section.note, width, initial_indent="  ", subsequent_indent="  ",
-                                   break_on_hyphens=False)
+        for paragraph in section.note:
+            lines += textwrap.wrap(paragraph, width, initial_indent="  ", subsequent_indent="  ",
+                                   break_on_hyphens=False, break_long_words=False)
         column = min(max(len(left) for left, _ in section.rows) + 4, MAX_COLUMN)
         for left, right in section.rows:
             head = f"  {left}"

@@ -85,7 +85,7 @@ def _heading(match: re.Match[str], loc) -> str:
 
 
 def _roff(section: cli_help.Section) -> str:
-    lines = [_escape(section.note)] if section.note else []
+    lines = "\n.br\n".join(_escape(paragraph) for paragraph in section.note).split("\n") if section.note else []
     for left, right in section.rows:
         lines += [".TP", f"\\fB{_escape(left)}\\fR", _escape(right)]
     return "\n".join(lines)

@@ -72,7 +72,7 @@ def test_main_help_has_examples_keys_settings_environment_and_exit_status(monkey
     text = help_text(monkeypatch, capsys, "en", None)
     for heading in ("examples:", "dashboard keys:", "settings file:", "environment:", "exit status:"):
         assert f"\n{heading}\n" in text
-    assert f"  {CONFIG_HOME}/briefing/config.toml (TOML" in text
+    assert f"\nsettings file:\n  {CONFIG_HOME}/briefing/config.toml\n  TOML; " in text
     for name in ("BRIEFING_PATH", "BRIEFING_CONFIG", "BRIEFING_CACHE", "BRIEFING_PAGER, PAGER", "NO_COLOR",
                  "LANGUAGE, LC_ALL, LC_MESSAGES, LANG", "XDG_CONFIG_HOME, XDG_CACHE_HOME"):
         assert f"\n  {name} " in text or f"\n  {name}\n" in text, name
@@ -100,7 +100,7 @@ def test_a_percent_sign_in_the_settings_path_is_shown_as_it_is(monkeypatch, caps
     monkeypatch.setenv("BRIEFING_CONFIG", "/tmp/%(prog)s 100%/config.toml")
     with pytest.raises(SystemExit):
         cli.main(["--help"])
-    assert "/tmp/%(prog)s 100%/config.toml (TOML" in capsys.readouterr().out
+    assert "\n  /tmp/%(prog)s 100%/config.toml\n" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("locale, reason", [
