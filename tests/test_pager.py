@@ -146,3 +146,13 @@ def test_the_reader_quitting_the_pager_early_is_no_failure(tmp_path):
     """`head -c 10` reads ten bytes and exits 0, as a reader pressing q in less: the rest is not printed."""
     code, screen, err = on_a_terminal("print", BRIEF, env={"PAGER": "head -c 10"})
     assert (code, err) == (0, "") and screen == "Kazakhsta" + "n"
+
+
+@pytest.mark.parametrize("environ, command", [
+    ({}, ["less"]), ({"PAGER": "more -d"}, ["more", "-d"]), ({"PAGER": "cat"}, None), ({"PAGER": " "}, None),
+    ({"BRIEFING_PAGER": "", "PAGER": "less"}, None), ({"BRIEFING_PAGER": "most", "PAGER": "less"}, ["most"])])
+def test_which_pager(environ, command):
+    """As git: the first of BRIEFING_PAGER and PAGER that is set, even empty; empty or `cat` is no pager."""
+    from briefing.pager import pager_command
+
+    assert pager_command(environ) == command

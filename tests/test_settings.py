@@ -179,13 +179,14 @@ def test_remember_writes_through_a_link_and_keeps_it(tmp_path):
     assert link.is_symlink() and real.read_text() == 'language = "ru"\n'
 
 
-@pytest.mark.parametrize("text", ['language = "en"\ntheme = \n', b'theme = "\xff"\n'])
-def test_remember_never_writes_over_a_file_that_does_not_parse(tmp_path, text):
+@pytest.mark.parametrize("text, said", [('language = "en"\ntheme = \n', ":2:9: invalid TOML: Invalid value"),
+                                        (b'theme = "\xff"\n', ":1:10: not UTF-8 text: byte 0xff cannot be decoded")])
+def test_remember_never_writes_over_a_file_that_does_not_parse(tmp_path, text, said):
+    """What is wrong is said as reading the file says it, with the place."""
     path = tmp_path / "config.toml"
     path.write_bytes(text if isinstance(text, bytes) else text.encode())
     before = path.read_bytes()
-    problem = remember(path, {"theme": "nord"})
-    assert problem is not None and str(path) in problem.describe(EN)
+    assert remember(path, {"theme": "nord"}).describe(EN) == f"{path}{said}"
     assert path.read_bytes() == before and os.listdir(tmp_path) == ["config.toml"]
 
 
