@@ -19,7 +19,7 @@ import os
 import shutil
 import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from briefing import __version__
@@ -58,6 +58,13 @@ class _Parser(argparse.ArgumentParser):
     """argparse, writing help and errors the way the rest of the command writes (arguments are untrusted too)."""
 
     _loc: Localizer | None = None
+    #: Makes the epilog (examples, keys, environment...) when help is shown: not at every run.
+    _epilog: Callable[[], str] | None = None
+
+    def format_help(self) -> str:
+        if self._epilog:
+            self.epilog = self._epilog()
+        return super().format_help()
 
     def _print_message(self, message: str, file=None) -> None:
         if not message or file is None:  # argparse passes the stream itself: None when it is closed
@@ -153,9 +160,9 @@ def build_parser(loc: Localizer, settings_path: Path | None = None,
         prog="briefing", parents=[common], add_help=False, allow_abbrev=False, formatter_class=formatter,
         description=cli_help.wrapped(loc._("Briefings on one news event, compared source by source, in Russian "
                                            "and English.") + " " + loc._("Without a command, the dashboard opens."),
-                                     width),
-        epilog=cli_help.layout(cli_help.main_sections(loc, settings_path), width))
+                                     width))
     parser._loc = loc
+    parser._epilog = lambda: cli_help.layout(cli_help.main_sections(loc, settings_path), width)
     _add_help(parser, loc)
     parser.add_argument("--version", action="version", version=f"briefing {__version__}",
                         help=loc._("show the version and exit"))
@@ -165,9 +172,9 @@ def build_parser(loc: Localizer, settings_path: Path | None = None,
     def command(name: str, help_text: str, parent: argparse.ArgumentParser = common) -> argparse.ArgumentParser:
         sub = commands.add_parser(
             name, parents=[parent], add_help=False, allow_abbrev=False, help=help_text,
-            formatter_class=formatter, description=cli_help.wrapped(loc._(DESCRIPTIONS[name]), width),
-            epilog=cli_help.layout(cli_help.command_sections(loc, name), width))
+            formatter_class=formatter, description=cli_help.wrapped(loc._(DESCRIPTIONS[name]), width))
         sub._loc = loc
+        sub._epilog = lambda: cli_help.layout(cli_help.command_sections(loc, name), width)
         _add_help(sub, loc)
         return sub
 

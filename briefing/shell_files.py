@@ -59,7 +59,7 @@ def manual(locale: str) -> str:
     loc = localizer(locale)
     with cli._argparse_speaks(loc):  # "usage:" in the language too
         parser = cli.build_parser(loc, width=MAN_WIDTH)
-        parser.epilog = None  # its sections come below, as manual page sections
+        parser._epilog = None  # its sections come below, as manual page sections
         page = Manpage(parser, {"date": RELEASE_DATE, "project_name": "briefing", "version": __version__,
                                 "manual_title": loc._("briefing manual"),
                                 "description": loc._("news briefings compared source by source")})
