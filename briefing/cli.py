@@ -30,6 +30,8 @@ from briefing.typography import NO_BREAK_SPACES
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 #: What `export --format` takes.
 FORMATS = ("markdown", "html", "json")
+#: What `check --format` takes.
+CHECK_FORMATS = ("text", "json")
 
 #: argparse's own messages, so the catalog carries them and help and errors are translated too.
 ARGPARSE_MESSAGES = (
@@ -166,6 +168,15 @@ def build_parser(loc: Localizer) -> argparse.ArgumentParser:
     check = command("check", loc._("validate briefing files; exit status 0 when all are good"))
     check.add_argument("files", nargs="*", metavar="FILE",
                        help=loc._("files or folders to check (default: every briefing found)"))
+    check.add_argument("--format", choices=CHECK_FORMATS, default=CHECK_FORMATS[0],
+                       help=loc._("text: one line per problem; json: a list of objects, for editors and CI "
+                                  "(default: %(default)s)", default=CHECK_FORMATS[0]))
+    check.add_argument("--strict", action="store_true",
+                       help=loc._("count warnings as errors (exit status 2)"))
+    new = command("new", loc._("write a starter briefing file to fill in"))
+    new.add_argument("new_id", metavar="ID", help=loc._("the new briefing's id, e.g. opec-2026-06-cut"))
+    new.add_argument("-o", "--output", metavar="FILE",
+                     help=loc._("where to write it (default: ID.toml in the current folder); never replaced"))
     schema = command("schema", loc._("print the JSON Schema of briefing files"))
     schema.add_argument("--export", action="store_true",
                         help=loc._("print the JSON Schema of 'briefing export --format json' instead"))
@@ -225,13 +236,16 @@ def _command_of(argv: Sequence[str]) -> str | None:
 def _run(args: argparse.Namespace, loc: Localizer) -> int:
     folders = getattr(args, "data", [])
     command = args.command or "show"
-    if "" in folders or (command == "check" and "" in args.files) or (command == "export" and args.output == ""):
+    if "" in folders or (command == "check" and "" in args.files) or (
+            command in ("export", "new") and args.output == ""):
         # An empty path would mean the current folder, searched to the bottom: never what was meant.
         raise UsageError(loc._("an empty path was given where a file or folder was expected"))
     if command == "schema":
         return _export_schema(loc) if args.export else _schema(loc)
     if command == "check":
-        return _check(loc, [Path(f) for f in args.files] or None, folders)
+        return _check(loc, [Path(f) for f in args.files] or None, folders, args.format, args.strict)
+    if command == "new":
+        return _new(loc, args.new_id, args.output)
     from briefing.cache import BriefingCache, cache_dir
     from briefing.store import load_library, search_folders
 
@@ -357,22 +371,51 @@ def _list(loc: Localizer, library) -> int:
     return EXIT_OK
 
 
-def _check(loc: Localizer, files: list[Path] | None, folders: list[str]) -> int:
-    from briefing.store import load_library, search_folders
+def _check(loc: Localizer, files: list[Path] | None, folders: list[str], form: str, strict: bool) -> int:
+    from briefing.checking import WARNING, check_all
 
-    library = load_library(files if files is not None else search_folders(folders))
-    lines = [loc._("ok: %(path)s (%(id)s)", path=escaped(str(library.origins[bid])), id=bid)
-             for bid in library.briefings]
+    reports = check_all(files, folders, strict)
+    good = [r for r in reports if r.good]
+    diagnostics = [d for r in reports for d in r.diagnostics]
+    if form == "json":
+        _write(loc, json.dumps([d.as_json(loc) for d in diagnostics], ensure_ascii=False, indent=2) + "\n")
+        return EXIT_USAGE if len(good) < len(reports) or not good else EXIT_OK
+    lines = [loc._("ok: %(path)s (%(id)s)", path=escaped(str(r.file)), id=r.brief.id) for r in good]
     if lines:
         _write(loc, "\n".join(lines) + "\n")
-    for error in library.errors:
-        _err(error.describe(loc))
-    good, bad = len(library.briefings), len(library.errors)
-    _err(loc._("%(checked)s: %(good)s, %(bad)s",
-               checked=loc.n_("%(count)s file checked", "%(count)s files checked", good + bad),
-               good=loc.n_("%(count)s good", "%(count)s good", good),
-               bad=loc.n_("%(count)s bad", "%(count)s bad", bad)))
+    for diagnostic in diagnostics:
+        _err(diagnostic.describe(loc))
+    bad, warnings = len(reports) - len(good), sum(d.severity == WARNING for d in diagnostics)
+    checked = loc.n_("%(count)s file checked", "%(count)s files checked", len(reports))
+    counts = {"good": loc.n_("%(count)s good", "%(count)s good", len(good)),
+              "bad": loc.n_("%(count)s bad", "%(count)s bad", bad)}
+    if warnings:
+        _err(loc._("%(checked)s: %(good)s, %(bad)s, %(warnings)s", checked=checked, **counts,
+                   warnings=loc.n_("%(count)s warning", "%(count)s warnings", warnings)))
+    else:
+        _err(loc._("%(checked)s: %(good)s, %(bad)s", checked=checked, **counts))
     return EXIT_USAGE if bad or not good else EXIT_OK
+
+
+def _new(loc: Localizer, brief_id: str, output: str | None) -> int:
+    """A starter file to fill in, written where asked and never over an existing file."""
+    from briefing import authoring
+
+    target = Path(output) if output else Path(f"{brief_id}.toml")
+    try:
+        authoring.write_starter(target, brief_id, loc)
+    except authoring.BadId as exc:
+        raise UsageError(exc.describe(loc)) from None
+    except FileExistsError:
+        raise UsageError(loc._("%(path)s already exists; it is left as it is",
+                               path=escaped(str(target)))) from None
+    except OSError as exc:
+        _err("briefing: " + loc._("cannot write %(path)s: %(reason)s", path=escaped(str(target)),
+                                  reason=exc.strerror or type(exc).__name__))
+        return EXIT_FAILURE
+    _err(loc._("wrote %(path)s; fill it in, then: briefing check %(path)s, or watch it as you write: "
+               "briefing show %(path)s --watch", path=escaped(str(target))))
+    return EXIT_OK
 
 
 def _schema(loc: Localizer) -> int:
