@@ -7,9 +7,11 @@ figures) report every problem they find, and a valid file is looked over for
 warnings (briefing.lint).  When fields are wrong, the cross-field rules still
 run on the rest of the file: each list item holding a mistake (a source, a
 statistic, a comparison point) is set aside, and what the others refer to is
-checked; references to an item set aside are not called unknown.  A mistake
-outside every list item (the date, the decision's text) leaves the
-cross-field rules for the next run.
+checked; references to an item set aside are not called unknown.  A field
+outside every list item (the date, the decision's level) that holds a mistake
+is given a stand-in from the starter file (briefing.authoring) that refers to
+nothing; a mistake in a table that refers to sources (the decision's
+statements) leaves the cross-field rules for the next run.
 
 Each problem becomes a Diagnostic: file, line, column, severity, code,
 message and field path, sorted by position; `Diagnostic.describe` is the
@@ -18,6 +20,7 @@ line `check` prints and `as_json` the object `check --format json` writes.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -185,15 +188,26 @@ def _cross_field_despite(data: dict, found: list[Problem]) -> list[Problem]:
 
     from briefing.model import CROSS_FIELD, Briefing
 
-    aside = set()
+    aside, stand_ins = set(), {}
     for problem in found:
         item = _list_item(data, problem.loc)
-        if item is None:
+        if item is not None:
+            aside.add(item)
+            continue
+        stand_in = _stand_in(problem.loc)
+        if stand_in is None:
             return []
-        aside.add(item)
+        stand_ins[stand_in[0]] = stand_in[1]
     kept: dict[tuple, list[int]] = {}
     ids: dict[str, set[str]] = {"sources": set(), "statistics": set()}
     rest = _without(data, (), aside, kept, ids)
+    for path, value in stand_ins.items():
+        table = rest
+        for part in path[:-1]:
+            table = table.get(part) if isinstance(table, dict) else None
+        if not isinstance(table, dict):
+            return []
+        table[path[-1]] = value
     try:
         Briefing.model_validate(rest)
         return []
@@ -214,6 +228,36 @@ def _cross_field_despite(data: dict, found: list[Problem]) -> list[Problem]:
             values["known"] = ", ".join(sorted({*str(values["known"]).split(", "), *ids["sources"]} - {""}))
         more.append(replace(problem, loc=_restore(problem.loc, kept), values=values))
     return more
+
+
+def _stand_in(loc: tuple) -> tuple[tuple, object] | None:
+    """A valid value for the field at `loc` (or the table holding it), from the starter file, when that value
+    refers to nothing (it holds no list, where references are), so it cannot change what the rules find."""
+    value, path = _starter_data(), ()
+    for part in loc:
+        if not isinstance(value, dict) or part not in value:
+            break
+        value, path = value[part], (*path, part)
+    if not path or _holds_list(value):
+        return None
+    return path, value
+
+
+def _holds_list(value: object) -> bool:
+    if isinstance(value, dict):
+        return any(_holds_list(item) for item in value.values())
+    return isinstance(value, list)
+
+
+@functools.cache
+def _starter_data() -> dict:
+    import datetime as dt
+    import tomllib
+
+    from briefing import authoring
+    from briefing.i18n import localizer
+
+    return tomllib.loads(authoring.starter("stand-in", localizer("en"), dt.date(2000, 1, 1)))
 
 
 def _list_item(data: object, loc: tuple) -> tuple | None:

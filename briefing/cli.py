@@ -419,11 +419,9 @@ def _new(loc: Localizer, brief_id: str, output: str | None) -> int:
 
 
 def _schema(loc: Localizer) -> int:
-    from briefing.model import Briefing
+    from briefing.file_schema import schema
 
-    schema = Briefing.model_json_schema()
-    _translate_descriptions(schema, loc)
-    _write(loc, json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+    _write(loc, json.dumps(schema(loc), ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK
 
 
@@ -432,21 +430,6 @@ def _export_schema(loc: Localizer) -> int:
 
     _write(loc, schema_text())
     return EXIT_OK
-
-
-def _translate_descriptions(node: object, loc: Localizer) -> None:
-    """Field descriptions are catalog messages; model docstrings are for developers and dropped."""
-    if isinstance(node, dict):
-        if "properties" in node:
-            node.pop("description", None)
-        message = node.get("description")
-        if isinstance(message, str):
-            node["description"] = loc._(message)
-        for value in node.values():
-            _translate_descriptions(value, loc)
-    elif isinstance(node, list):
-        for value in node:
-            _translate_descriptions(value, loc)
 
 
 #: What a character is written as in an output encoding that lacks it, or that writes it as a byte

@@ -185,7 +185,7 @@ Fuzzy = Annotated[
                           "or ? (uncertain)."),
         "anyOf": [
             {"type": "string", "format": "date"},
-            {"type": "string", "maxLength": 64, "pattern": r"^[0-9][0-9A-Za-z~?%/-]*$|^(early|mid|late)-"},
+            {"type": "string", "maxLength": 64, "pattern": r"^(?!0000)[0-9][0-9A-Za-z~?%/-]*$|^(early|mid|late)-(?!0000)"},
         ],
     }),
 ]
