@@ -144,7 +144,9 @@ def build_parser(loc: Localizer) -> argparse.ArgumentParser:
         return sub
 
     show = command("show", loc._("open the dashboard"))
-    show.add_argument("id", nargs="?", metavar="ID", help=loc._("briefing to open"))
+    show.add_argument("id", nargs="?", metavar="ID", help=loc._("briefing to open: its id, or a briefing file"))
+    show.add_argument("--watch", action="store_true",
+                      help=loc._("with a FILE: show it again each time it is saved"))
     print_ = command("print", loc._("print the brief as plain text"))
     print_.add_argument("id", nargs="?", metavar="ID", help=loc._("briefing to print"))
     print_.add_argument("--width", type=int, metavar="N",
@@ -246,6 +248,8 @@ def _run(args: argparse.Namespace, loc: Localizer) -> int:
         return _check(loc, [Path(f) for f in args.files] or None, folders, args.format, args.strict)
     if command == "new":
         return _new(loc, args.new_id, args.output)
+    if command == "show" and (getattr(args, "watch", False) or _names_a_file(args.id)):
+        return _show_file(loc, args.id, args.watch)
     from briefing.cache import BriefingCache, cache_dir
     from briefing.store import load_library, search_folders
 
@@ -275,6 +279,32 @@ def _run(args: argparse.Namespace, loc: Localizer) -> int:
     from briefing.tui.launch import run_dashboard
 
     return max(status, run_dashboard(library, brief_id, loc.locale))
+
+
+def _names_a_file(wanted: str | None) -> bool:
+    """Whether `show`'s argument is a briefing file rather than an id: it ends in .toml or names a folder."""
+    return wanted is not None and (wanted.endswith(".toml") or os.sep in wanted or "/" in wanted)
+
+
+def _show_file(loc: Localizer, wanted: str | None, watch: bool) -> int:
+    """The dashboard on one briefing file, followed as it is saved with --watch."""
+    if not wanted:
+        raise UsageError(loc._("--watch needs a briefing file: briefing show FILE --watch"))
+    from briefing.tui.watch import file_library
+
+    path = Path(wanted)
+    library, errors = file_library(path)
+    for error in errors:
+        _err(error.describe(loc))
+    if errors:
+        raise DataError(loc._("%(path)s cannot be shown until its errors are mended",
+                              path=escaped(str(path))))
+    if not _is_utf8(sys.stdout):
+        raise UsageError(loc._("the dashboard needs a terminal that uses UTF-8, not %(encoding)s; "
+                               "use 'briefing print' for plain text", encoding=sys.stdout.encoding))
+    from briefing.tui.launch import run_dashboard
+
+    return run_dashboard(library, next(iter(library.briefings)), loc.locale, path if watch else None)
 
 
 def _serve(loc: Localizer, library, brief_id: str | None, args: argparse.Namespace, folders) -> int:

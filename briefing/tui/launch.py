@@ -7,6 +7,7 @@ import gc
 import os
 import signal
 import sys
+from pathlib import Path
 
 from briefing.i18n import localizer
 from briefing.store import Library
@@ -21,8 +22,11 @@ WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
 STOP_SIGNALS = [signal.SIGINT, signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
 
 
-def run_dashboard(library: Library, brief_id: str | None, locale: str) -> int:
-    """Run the app in this terminal; without one that can show it, say so and point to `briefing print`."""
+def run_dashboard(library: Library, brief_id: str | None, locale: str, watch: Path | None = None) -> int:
+    """Run the app in this terminal; without one that can show it, say so and point to `briefing print`.
+
+    With `watch`, the library is that one file's, and the dashboard follows it (briefing.tui.watch).
+    """
     loc = localizer(locale)
     # Under `briefing serve` there is no terminal to check: the browser's terminal shows what Textual draws.
     if os.environ.get("TEXTUAL_DRIVER") != WEB_DRIVER:
@@ -46,9 +50,14 @@ def run_dashboard(library: Library, brief_id: str | None, locale: str) -> int:
     # the app does again when mounted, with what it made since).
     gc.disable()
     try:
-        from briefing.tui.app import make_app
+        if watch is not None:
+            from briefing.tui.watch import WatchingApp
 
-        app = make_app(library, brief_id, locale)
+            app = WatchingApp(library, watch, locale)
+        else:
+            from briefing.tui.app import make_app
+
+            app = make_app(library, brief_id, locale)
     finally:
         gc.freeze()
         gc.enable()
