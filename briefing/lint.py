@@ -9,8 +9,9 @@ placeholder               a text still holding the word TODO, as `briefing new` 
 cutoff-before-event       the information cut-off ends before the event's date begins
 published-after-cutoff    a source's publication date begins after the information cut-off ends
 decision-long-after-date  decision.when begins more than MAX_DECISION_LAG_DAYS after the event's date
-mixed-units               one measure (statistics sharing `measure`, or the values of one comparison point)
-                          in units of different kinds (GW and percent), which are then never compared
+mixed-units               one measure (statistics sharing `measure`, the values of one comparison point, or a
+                          statistic and its source's value on the point of its measure) in units of different
+                          kinds (GW and percent), which are then never compared
 figure-mismatch           a statistic of measure M from source S, and S's value on comparison point M,
                           whose intervals do not meet (after unit conversion)
 id-used-elsewhere         another briefing on the search path has the same id
@@ -176,9 +177,12 @@ def _mismatches(brief):
             if position.source not in stat.sources or not hasattr(value, "unit"):
                 continue
             (mine, _, interval), (theirs, _, other) = figure_interval(stat), figure_interval(value)
-            if mine.key == theirs.key and not interval.overlaps(other):
-                yield warn("figure-mismatch", ("comparison", n, "positions", m, "value"), source=position.source,
-                           point=point.id, statistic=stat.id)
+            where = ("comparison", n, "positions", m, "value")
+            if mine.key != theirs.key:
+                yield warn("mixed-units", (*where, "unit"), id=position.source, measure=point.id,
+                           unit=_unit_words(value), other=stat.id, other_unit=_unit_words(stat))
+            elif not interval.overlaps(other):
+                yield warn("figure-mismatch", where, source=position.source, point=point.id, statistic=stat.id)
 
 
 def _never_cited(brief):
