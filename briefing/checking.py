@@ -96,9 +96,9 @@ class FileReport:
         return self.brief is not None and all(d.severity != ERROR for d in self.diagnostics)
 
 
-def check_file(path: Path, elsewhere: Mapping[str, Path] | None = None) -> FileReport:
-    """Every error of the file, or, when it is valid, every warning; `elsewhere` maps the ids of briefings
-    on the search path to their files, for the warning on an id used twice."""
+def check_file(path: Path, elsewhere: Mapping[str, Path] | None = None, warn: bool = True) -> FileReport:
+    """Every error of the file, or, when it is valid and `warn` is true, every warning; `elsewhere` maps the
+    ids of briefings on the search path to their files, for the warning on an id used twice."""
     from briefing.validate import read_document
 
     raw = read_file(path)
@@ -111,6 +111,8 @@ def check_file(path: Path, elsewhere: Mapping[str, Path] | None = None) -> FileR
     brief, found = _validated(data)
     severity = ERROR
     if brief is not None:
+        if not warn:
+            return FileReport(path, brief, [])
         from briefing import lint
 
         found, severity = lint.warnings(brief, data, path, elsewhere), WARNING
