@@ -248,8 +248,9 @@ def _run(args: argparse.Namespace, loc: Localizer) -> int:
         return _check(loc, [Path(f) for f in args.files] or None, folders, args.format, args.strict)
     if command == "new":
         return _new(loc, args.new_id, args.output)
-    if command == "show" and (getattr(args, "watch", False) or _names_a_file(args.id)):
-        return _show_file(loc, args.id, args.watch)
+    watch, wanted = getattr(args, "watch", False), getattr(args, "id", None)  # a bare `briefing` has neither
+    if command == "show" and (watch or _names_a_file(wanted)):
+        return _show_file(loc, wanted, watch)
     from briefing.cache import BriefingCache, cache_dir
     from briefing.store import load_library, search_folders
 

@@ -356,3 +356,17 @@ def test_new_refuses_an_id_the_model_would_refuse(tmp_path, bad):
 
 def test_new_accepts_the_longest_id(tmp_path):
     assert run("new", "x" * 80, cwd=tmp_path).returncode == 0
+
+
+# --- show FILE ------------------------------------------------------------------------------------------------
+
+def test_show_watch_needs_a_file_and_a_broken_file_prints_its_errors_without_the_dashboard(tmp_path):
+    result = run("show", "--watch")
+    assert result.returncode == 2 and result.stderr == (
+        "briefing: --watch needs a briefing file: briefing show FILE --watch\n")
+    path = edited(tmp_path, *FIVE)
+    result = run("show", str(path), "--watch")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    *errors, last = result.stderr.splitlines()
+    assert len(errors) == 5 and errors[0].startswith(f"{path}:6:8: error: date:")
+    assert last == f"briefing: {path} cannot be shown until its errors are mended"
