@@ -30,6 +30,8 @@ from briefing.typography import NO_BREAK_SPACES
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 #: What `export --format` takes.
 FORMATS = ("markdown", "html", "json")
+#: What `check --format` takes.
+CHECK_FORMATS = ("text", "json")
 
 #: argparse's own messages, so the catalog carries them and help and errors are translated too.
 ARGPARSE_MESSAGES = (
@@ -128,15 +130,17 @@ def _common(loc: Localizer, lang_help: str) -> argparse.ArgumentParser:
 #: Each command's description: what it does, in a sentence or two.
 DESCRIPTIONS = {
     "show": N_("Open the dashboard: the key decision, the background, the sources compared claim by claim and "
-               "the figures checked. Without an ID, a picker first when there are several briefings."),
+               "the figures checked. Without an ID, a picker first when there are several briefings. Given a "
+               "briefing file, it shows that file; with --watch, again each time the file is saved."),
     "print": N_("Print the brief as plain text, to read, mail or print. In a terminal, a brief taller than the "
                 "screen goes through a pager."),
     "export": N_("Export the brief as Markdown or as one self-contained HTML file, or the analysed brief as JSON."),
     "serve": N_("Open the dashboard in a web browser. It listens on this machine only, unless --host says "
                 "otherwise."),
     "list": N_("List the briefings found: id, date and title."),
-    "check": N_("Check briefing files and say what is wrong, and where. Exit status 0 when all are good, 2 "
-                "otherwise."),
+    "check": N_("Check briefing files and say what is wrong, and where: every error and warning of a file at once, "
+                "each at its line and column. Exit status 0 when all are good, 2 otherwise."),
+    "new": N_("Write a starter briefing file, with comments, to fill in. An existing file is never replaced."),
     "schema": N_("Print the JSON Schema of briefing files, for editors that check TOML as it is typed."),
 }
 
@@ -180,7 +184,9 @@ def build_parser(loc: Localizer, settings_path: Path | None = None,
 
     id_ = loc._("ID")
     show = command("show", loc._("open the dashboard"))
-    show.add_argument("id", nargs="?", metavar=id_, help=loc._("briefing to open"))
+    show.add_argument("id", nargs="?", metavar=id_, help=loc._("briefing to open: its id, or a briefing file"))
+    show.add_argument("--watch", action="store_true",
+                      help=loc._("with a %(file)s: show it again each time it is saved", file=file_))
     print_ = command("print", loc._("print the brief as plain text"))
     print_.add_argument("id", nargs="?", metavar=id_, help=loc._("briefing to print"))
     print_.add_argument("--width", type=int, metavar=loc._("N"),
@@ -209,6 +215,16 @@ def build_parser(loc: Localizer, settings_path: Path | None = None,
     check = command("check", loc._("validate briefing files; exit status 0 when all are good"))
     check.add_argument("files", nargs="*", metavar=file_,
                        help=loc._("files or folders to check (default: every briefing found)"))
+    check.add_argument("--format", choices=CHECK_FORMATS, default=CHECK_FORMATS[0],
+                       help=loc._("text: one line per problem; json: a list of objects, for editors and CI "
+                                  "(default: %(default)s)", default=CHECK_FORMATS[0]))
+    check.add_argument("--strict", action="store_true",
+                       help=loc._("count warnings as errors (exit status 2)"))
+    new = command("new", loc._("write a starter briefing file to fill in"))
+    new.add_argument("new_id", metavar=id_, help=loc._("the new briefing's id, e.g. opec-2026-06-cut"))
+    new.add_argument("-o", "--output", metavar=file_,
+                     help=loc._("where to write it (default: %(id)s.toml in the current folder); never replaced",
+                                id=id_))
     schema = command("schema", loc._("print the JSON Schema of briefing files"))
     schema.add_argument("--export", action="store_true",
                         help=loc._("print the JSON Schema of 'briefing export --format json' instead"))
@@ -275,13 +291,19 @@ def _command_of(argv: Sequence[str]) -> str | None:
 def _run(args: argparse.Namespace, loc: Localizer, settings) -> int:
     folders = getattr(args, "data", [])
     command = args.command or "show"
-    if "" in folders or (command == "check" and "" in args.files) or (command == "export" and args.output == ""):
+    if "" in folders or (command == "check" and "" in args.files) or (
+            command in ("export", "new") and args.output == ""):
         # An empty path would mean the current folder, searched to the bottom: never what was meant.
         raise UsageError(loc._("an empty path was given where a file or folder was expected"))
     if command == "schema":
         return _export_schema(loc) if args.export else _schema(loc)
     if command == "check":
-        return _check(loc, [Path(f) for f in args.files] or None, folders, settings.data)
+        return _check(loc, [Path(f) for f in args.files] or None, folders, settings.data, args.format, args.strict)
+    if command == "new":
+        return _new(loc, args.new_id, args.output)
+    watch, wanted = getattr(args, "watch", False), getattr(args, "id", None)  # a bare `briefing` has neither
+    if command == "show" and (watch or _names_a_file(wanted)):
+        return _show_file(loc, wanted, watch, settings)
     from briefing.cache import BriefingCache, cache_dir
     from briefing.store import load_library, search_folders
 
@@ -315,6 +337,32 @@ def _run(args: argparse.Namespace, loc: Localizer, settings) -> int:
     from briefing.tui.launch import run_dashboard
 
     return max(status, run_dashboard(library, brief_id, loc.locale, settings))
+
+
+def _names_a_file(wanted: str | None) -> bool:
+    """Whether `show`'s argument is a briefing file rather than an id: it ends in .toml or names a folder."""
+    return wanted is not None and (wanted.endswith(".toml") or os.sep in wanted or "/" in wanted)
+
+
+def _show_file(loc: Localizer, wanted: str | None, watch: bool, settings) -> int:
+    """The dashboard on one briefing file, followed as it is saved with --watch."""
+    if not wanted:
+        raise UsageError(loc._("--watch needs a briefing file: briefing show FILE --watch"))
+    from briefing.tui.watch import file_library
+
+    path = Path(wanted)
+    library, errors = file_library(path)
+    for error in errors:
+        _err(error.describe(loc))
+    if errors:
+        raise DataError(loc._("%(path)s cannot be shown until its errors are mended",
+                              path=escaped(str(path))))
+    if not _is_utf8(sys.stdout):
+        raise UsageError(loc._("the dashboard needs a terminal that uses UTF-8, not %(encoding)s; "
+                               "use 'briefing print' for plain text", encoding=sys.stdout.encoding))
+    from briefing.tui.launch import run_dashboard
+
+    return run_dashboard(library, next(iter(library.briefings)), loc.locale, settings, path if watch else None)
 
 
 def _serve(loc: Localizer, library, brief_id: str | None, args: argparse.Namespace, folders) -> int:
@@ -447,30 +495,58 @@ def _list(loc: Localizer, library) -> int:
     return EXIT_OK
 
 
-def _check(loc: Localizer, files: list[Path] | None, folders: list[str], configured: Sequence[Path]) -> int:
-    from briefing.store import load_library, search_folders
+def _check(loc: Localizer, files: list[Path] | None, folders: list[str], configured: Sequence[Path], form: str,
+           strict: bool) -> int:
+    from briefing.checking import WARNING, check_all
 
-    library = load_library(files if files is not None else search_folders(folders, configured=configured))
-    lines = [loc._("ok: %(path)s (%(id)s)", path=escaped(str(library.origins[bid])), id=bid)
-             for bid in library.briefings]
+    reports = check_all(files, folders, strict, configured)
+    good = [r for r in reports if r.good]
+    diagnostics = [d for r in reports for d in r.diagnostics]
+    if form == "json":
+        _write(loc, json.dumps([d.as_json(loc) for d in diagnostics], ensure_ascii=False, indent=2) + "\n")
+        return EXIT_USAGE if len(good) < len(reports) or not good else EXIT_OK
+    lines = [loc._("ok: %(path)s (%(id)s)", path=escaped(str(r.file)), id=r.brief.id) for r in good]
     if lines:
         _write(loc, "\n".join(lines) + "\n")
-    for error in library.errors:
-        _err(error.describe(loc))
-    good, bad = len(library.briefings), len(library.errors)
-    _err(loc._("%(checked)s: %(good)s, %(bad)s",
-               checked=loc.n_("%(count)s file checked", "%(count)s files checked", good + bad),
-               good=loc.n_("%(count)s good", "%(count)s good", good),
-               bad=loc.n_("%(count)s bad", "%(count)s bad", bad)))
+    for diagnostic in diagnostics:
+        _err(diagnostic.describe(loc))
+    bad, warnings = len(reports) - len(good), sum(d.severity == WARNING for d in diagnostics)
+    checked = loc.n_("%(count)s file checked", "%(count)s files checked", len(reports))
+    counts = {"good": loc.n_("%(count)s good", "%(count)s good", len(good)),
+              "bad": loc.n_("%(count)s bad", "%(count)s bad", bad)}
+    if warnings:
+        _err(loc._("%(checked)s: %(good)s, %(bad)s, %(warnings)s", checked=checked, **counts,
+                   warnings=loc.n_("%(count)s warning", "%(count)s warnings", warnings)))
+    else:
+        _err(loc._("%(checked)s: %(good)s, %(bad)s", checked=checked, **counts))
     return EXIT_USAGE if bad or not good else EXIT_OK
 
 
-def _schema(loc: Localizer) -> int:
-    from briefing.model import Briefing
+def _new(loc: Localizer, brief_id: str, output: str | None) -> int:
+    """A starter file to fill in, written where asked and never over an existing file."""
+    from briefing import authoring
 
-    schema = Briefing.model_json_schema()
-    _translate_descriptions(schema, loc)
-    _write(loc, json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+    target = Path(output) if output else Path(f"{brief_id}.toml")
+    try:
+        authoring.write_starter(target, brief_id, loc)
+    except authoring.BadId as exc:
+        raise UsageError(exc.describe(loc)) from None
+    except FileExistsError:
+        raise UsageError(loc._("%(path)s already exists; it is left as it is",
+                               path=escaped(str(target)))) from None
+    except OSError as exc:
+        _err("briefing: " + loc._("cannot write %(path)s: %(reason)s", path=escaped(str(target)),
+                                  reason=exc.strerror or type(exc).__name__))
+        return EXIT_FAILURE
+    _err(loc._("wrote %(path)s; fill it in, then: briefing check %(path)s, or watch it as you write: "
+               "briefing show %(path)s --watch", path=escaped(str(target))))
+    return EXIT_OK
+
+
+def _schema(loc: Localizer) -> int:
+    from briefing.file_schema import schema
+
+    _write(loc, json.dumps(schema(loc), ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK
 
 
@@ -479,21 +555,6 @@ def _export_schema(loc: Localizer) -> int:
 
     _write(loc, schema_text())
     return EXIT_OK
-
-
-def _translate_descriptions(node: object, loc: Localizer) -> None:
-    """Field descriptions are catalog messages; model docstrings are for developers and dropped."""
-    if isinstance(node, dict):
-        if "properties" in node:
-            node.pop("description", None)
-        message = node.get("description")
-        if isinstance(message, str):
-            node["description"] = loc._(message)
-        for value in node.values():
-            _translate_descriptions(value, loc)
-    elif isinstance(node, list):
-        for value in node:
-            _translate_descriptions(value, loc)
 
 
 #: What a character is written as in an output encoding that lacks it, or that writes it as a byte

@@ -38,6 +38,7 @@ EXAMPLES = {
     "show": (
         (f"briefing show {_FIRST}", N_("open this briefing")),
         ("briefing show --lang ru", N_("open the dashboard in Russian")),
+        ("briefing show draft.toml --watch", N_("show a file you are writing, again at each save")),
     ),
     "print": (
         (f"briefing print {_FIRST}", N_("print a brief as plain text, through a pager in a terminal")),
@@ -61,6 +62,11 @@ EXAMPLES = {
     "check": (
         ("briefing check", N_("check every briefing found")),
         ("briefing check draft.toml", N_("check one file; exit status 0 when it is good")),
+        ("briefing check draft.toml --strict --format json", N_("warnings count as errors; the findings as JSON")),
+    ),
+    "new": (
+        ("briefing new opec-2026-06-cut", N_("write opec-2026-06-cut.toml in the current folder")),
+        ("briefing new opec-2026-06-cut -o ~/briefings/cut.toml", N_("write it where you keep your briefings")),
     ),
     "schema": (
         ("briefing schema > briefing.schema.json", N_("save the schema for an editor that checks TOML")),

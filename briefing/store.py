@@ -167,7 +167,7 @@ def load_file(path: Path, cache: BriefingCache | None = None) -> Record | LoadEr
     at most MAX_FILE_BYTES are read, and depth and size are bounded before the
     parser and the validator can spend time or memory on them.
     """
-    raw = _read(path)
+    raw = read_file(path)
     if isinstance(raw, LoadError):
         return raw
     cached = cache.get(raw) if cache else None
@@ -181,7 +181,7 @@ def load_file(path: Path, cache: BriefingCache | None = None) -> Record | LoadEr
     return result
 
 
-def _read(path: Path) -> bytes | LoadError:
+def read_file(path: Path) -> bytes | LoadError:
     """The bytes of a regular file of at most MAX_FILE_BYTES, or why there are none."""
     flags = os.O_RDONLY
     for name in ("O_NONBLOCK", "O_NOCTTY", "O_CLOEXEC", "O_BINARY"):

@@ -54,7 +54,7 @@ needs_bash = pytest.mark.skipif(shutil.which("bash") is None, reason="no bash on
 
 @needs_bash
 def test_bash_completes_the_commands(briefing_on_path):
-    assert complete("briefing ", briefing_on_path) == ["show", "print", "export", "serve", "list", "check", "schema"]
+    assert complete("briefing ", briefing_on_path) == ["show", "print", "export", "serve", "list", "check", "new", "schema"]
     assert complete("briefing ex", briefing_on_path) == ["export"]
 
 

@@ -7,6 +7,7 @@ import gc
 import os
 import signal
 import sys
+from pathlib import Path
 
 from briefing.i18n import localizer
 from briefing.sanitize import escaped
@@ -36,10 +37,12 @@ def _no_terminal(loc) -> str | None:
     return None
 
 
-def run_dashboard(library: Library, brief_id: str | None, locale: str, settings: Settings | None = None) -> int:
+def run_dashboard(library: Library, brief_id: str | None, locale: str, settings: Settings | None = None,
+                  watch: Path | None = None) -> int:
     """Run the app in this terminal; without one that can show it, say why and point to `briefing print`.
 
-    The settings file gives the theme, and the theme and language chosen are written back to it.
+    The settings file gives the theme, and the theme and language chosen are written back to it.  With `watch`, the library is that one file's, and the
+    dashboard follows it (briefing.tui.watch).
     """
     loc = localizer(locale)
     # Under `briefing serve` there is no terminal to check: the browser's terminal shows what Textual draws.
@@ -59,9 +62,14 @@ def run_dashboard(library: Library, brief_id: str | None, locale: str, settings:
     # the app does again when mounted, with what it made since).
     gc.disable()
     try:
-        from briefing.tui.app import make_app
+        if watch is not None:
+            from briefing.tui.watch import WatchingApp
 
-        app = make_app(library, brief_id, locale)
+            app = WatchingApp(library, watch, locale)
+        else:
+            from briefing.tui.app import make_app
+
+            app = make_app(library, brief_id, locale)
     finally:
         gc.freeze()
         gc.enable()

@@ -50,7 +50,7 @@ function _shtab_briefing_using
   test "$_shtab_briefing_cmdpath" = "$argv"
 end
 
-set -g _shtab_briefing_commands show print export serve list check schema
+set -g _shtab_briefing_commands show print export serve list check new schema
 set -g _shtab_briefing_opts_with_value --data --format --host --lang --output --port --width -o
 
 complete -c briefing -e
@@ -64,7 +64,8 @@ complete -c briefing -n '_shtab_briefing_using; and test $_shtab_briefing_npos -
 complete -c briefing -n '_shtab_briefing_using show' -l lang -x -d 'language: en, ru (default: from the settings file, else LANGUAGE, LC_ALL, LC_MESSAGES, LANG)'
 complete -c briefing -n '_shtab_briefing_using show' -l data -xka "(__fish_complete_directories)" -d 'also load briefings from DIR (repeatable; see also BRIEFING_PATH)'
 complete -c briefing -n '_shtab_briefing_using show' -s h -l help -d 'show this help and exit'
-complete -c briefing -n '_shtab_briefing_using show; and test $_shtab_briefing_npos -eq 0' -ka "(briefing list --ids 2>/dev/null)" -d 'briefing to open'
+complete -c briefing -n '_shtab_briefing_using show' -l watch -d 'with a FILE: show it again each time it is saved'
+complete -c briefing -n '_shtab_briefing_using show; and test $_shtab_briefing_npos -eq 0' -ka "(briefing list --ids 2>/dev/null)" -d 'briefing to open: its id, or a briefing file'
 complete -c briefing -n '_shtab_briefing_using; and test $_shtab_briefing_npos -eq 0' -a print -d 'Print the brief as plain text, to read, mail or print. In a terminal, a brief'
 complete -c briefing -n '_shtab_briefing_using print' -l lang -x -d 'language: en, ru (default: from the settings file, else LANGUAGE, LC_ALL, LC_MESSAGES, LANG)'
 complete -c briefing -n '_shtab_briefing_using print' -l data -xka "(__fish_complete_directories)" -d 'also load briefings from DIR (repeatable; see also BRIEFING_PATH)'
@@ -91,11 +92,18 @@ complete -c briefing -n '_shtab_briefing_using; and test $_shtab_briefing_npos -
 complete -c briefing -n '_shtab_briefing_using list' -l lang -x -d 'language: en, ru (default: from the settings file, else LANGUAGE, LC_ALL, LC_MESSAGES, LANG)'
 complete -c briefing -n '_shtab_briefing_using list' -l data -xka "(__fish_complete_directories)" -d 'also load briefings from DIR (repeatable; see also BRIEFING_PATH)'
 complete -c briefing -n '_shtab_briefing_using list' -s h -l help -d 'show this help and exit'
-complete -c briefing -n '_shtab_briefing_using; and test $_shtab_briefing_npos -eq 0' -a check -d 'Check briefing files and say what is wrong, and where. Exit status 0 when all'
+complete -c briefing -n '_shtab_briefing_using; and test $_shtab_briefing_npos -eq 0' -a check -d 'Check briefing files and say what is wrong, and where: every error and warning'
 complete -c briefing -n '_shtab_briefing_using check' -l lang -x -d 'language: en, ru (default: from the settings file, else LANGUAGE, LC_ALL, LC_MESSAGES, LANG)'
 complete -c briefing -n '_shtab_briefing_using check' -l data -xka "(__fish_complete_directories)" -d 'also load briefings from DIR (repeatable; see also BRIEFING_PATH)'
 complete -c briefing -n '_shtab_briefing_using check' -s h -l help -d 'show this help and exit'
+complete -c briefing -n '_shtab_briefing_using check' -l format -xka "text json" -d 'text: one line per problem; json: a list of objects, for editors and CI (default: text)'
+complete -c briefing -n '_shtab_briefing_using check' -l strict -d 'count warnings as errors (exit status 2)'
 complete -c briefing -n '_shtab_briefing_using check; and test $_shtab_briefing_npos -ge 0' -ka "(__fish_complete_path (commandline -ct))" -d 'files or folders to check (default: every briefing found)'
+complete -c briefing -n '_shtab_briefing_using; and test $_shtab_briefing_npos -eq 0' -a new -d 'Write a starter briefing file, with comments, to fill in. An existing file is'
+complete -c briefing -n '_shtab_briefing_using new' -l lang -x -d 'language: en, ru (default: from the settings file, else LANGUAGE, LC_ALL, LC_MESSAGES, LANG)'
+complete -c briefing -n '_shtab_briefing_using new' -l data -xka "(__fish_complete_directories)" -d 'also load briefings from DIR (repeatable; see also BRIEFING_PATH)'
+complete -c briefing -n '_shtab_briefing_using new' -s h -l help -d 'show this help and exit'
+complete -c briefing -n '_shtab_briefing_using new' -s o -l output -xka "(__fish_complete_path (commandline -ct))" -d 'where to write it (default: ID.toml in the current folder); never replaced'
 complete -c briefing -n '_shtab_briefing_using; and test $_shtab_briefing_npos -eq 0' -a schema -d 'Print the JSON Schema of briefing files, for editors that check TOML as it is'
 complete -c briefing -n '_shtab_briefing_using schema' -l lang -x -d 'language: en, ru (default: from the settings file, else LANGUAGE, LC_ALL, LC_MESSAGES, LANG)'
 complete -c briefing -n '_shtab_briefing_using schema' -l data -xka "(__fish_complete_directories)" -d 'also load briefings from DIR (repeatable; see also BRIEFING_PATH)'
