@@ -13,7 +13,7 @@ from tests.conftest import REPO
 
 GOLDEN = Path(__file__).parent / "golden" / "help"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
-COMMANDS = [None, "show", "print", "export", "serve", "list", "check", "schema"]
+COMMANDS = [None, "show", "print", "export", "serve", "list", "check", "new", "schema"]
 #: Where the golden help says the settings file is.
 CONFIG_HOME = "/home/reader/.config"
 
