@@ -2,6 +2,7 @@
 
     python -m benchmarks.dashboard switch [--switches 20]
     python -m benchmarks.dashboard big DIR
+    python -m benchmarks.dashboard watch [--saves 20]
 
 What "repainted" means here: Textual repaints on its own refresh timer (at
 most 60 frames a second) by asking the compositor for the changed regions and
@@ -177,14 +178,62 @@ async def big_dashboard(folder: str) -> dict:
     return {"seconds": first_paint, "jump_seconds": jump, "rows": table.row_count}
 
 
+async def watched_saves(saves: int) -> dict:
+    """`show FILE --watch` on a copy of the bundled briefing: from a save (the write of the file) to the
+    last frame drawn once the new brief is on screen, for `saves` saves that each change a figure's label."""
+    import shutil
+    import tempfile
+
+    from briefing.resources import briefings_dir
+    from briefing.tui.watch import WatchingApp, file_library
+
+    folder = Path(tempfile.mkdtemp(prefix="briefing-watch-"))
+    try:
+        path = Path(shutil.copy(briefings_dir() / "kz-iaea-far-east-2025.toml", folder / "kz.toml"))
+        original = path.read_text(encoding="utf-8")
+        library, errors = file_library(path)
+        if errors:
+            raise RuntimeError("the bundled briefing has errors")
+        app = WatchingApp(library, path, "en")
+        frames = Frames(app)
+        latencies = []
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await asyncio.sleep(0.5)  # the watcher starts with the app
+            for n in range(saves):
+                label = f"Reactors in operation, save {n}"
+                before = app.reloads
+                start = time.perf_counter()
+                path.write_text(original.replace("Reactors in operation worldwide", label, 1), encoding="utf-8")
+                for _ in range(500):
+                    if app.reloads > before:
+                        break
+                    await asyncio.sleep(0.002)
+                else:
+                    raise RuntimeError("the save was not read within a second")
+                await settle(pilot)
+                if label not in screen_text(app):
+                    raise RuntimeError(f"save {n}: the new label is not on screen")
+                latency = frames.last_since(start)
+                if latency is None:
+                    raise RuntimeError("no frame was drawn after the save")
+                latencies.append(latency)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return {"seconds": statistics.median(latencies), "samples": latencies}
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.dashboard")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("switch").add_argument("--switches", type=int, default=20)
     commands.add_parser("big").add_argument("folder")
+    commands.add_parser("watch").add_argument("--saves", type=int, default=20)
     args = parser.parse_args(argv)
     if args.command == "switch":
         result = asyncio.run(language_switch(args.switches))
+    elif args.command == "watch":
+        result = asyncio.run(watched_saves(args.saves))
     else:
         result = asyncio.run(big_dashboard(args.folder))
     json.dump(result, sys.stdout)

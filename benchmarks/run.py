@@ -8,7 +8,7 @@ shared machines.  Budgets are in benchmarks/budgets.py and README.md.
 
     python benchmarks/run.py              # everything, a few minutes
     python benchmarks/run.py --quick      # fewer repetitions, under a minute or so
-    python benchmarks/run.py --only a,c   # some of: a print and export, b dashboard, c switch, d scale,
+    python benchmarks/run.py --only a,c   # some of: a print and export, b dashboard, c switch and watch, d scale,
                                           # f serve in Chromium
 """
 
@@ -160,6 +160,15 @@ def bench_switch(switches: int, env: dict) -> list[Row]:
     return [_check_memory(row)]
 
 
+def bench_watch(saves: int, env: dict) -> list[Row]:
+    data, peak = _worker(["benchmarks.dashboard", "watch", "--saves", str(saves)], env)
+    limit = budgets.MAX_SECONDS["watch"]
+    row = Row("watch", "c", f"`show FILE --watch`: a save to the new brief on screen ({saves} saves, in process)",
+              median=data["seconds"], samples=data["samples"], budget=f"≤ {limit * 1000:.0f} ms",
+              time_ok=data["seconds"] <= limit, peak_bytes=peak)
+    return [_check_memory(row)]
+
+
 # --- (d) scale --------------------------------------------------------------------------------------
 
 def bench_scale(data_dir: Path, runs: dict[str, int], env: dict) -> list[Row]:
@@ -297,9 +306,9 @@ def main(argv: list[str] | None = None) -> int:
     unknown = groups - set("abcdf")
     if unknown:
         parser.error(f"unknown groups: {', '.join(sorted(unknown))}")
-    runs = ({"print": 6, "dashboard": 3, "switch": 20, "load": 1, "print-big": 2, "dashboard-big": 1, "serve": 2}
+    runs = ({"print": 6, "dashboard": 3, "switch": 20, "watch": 10, "load": 1, "print-big": 2, "dashboard-big": 1, "serve": 2}
             if args.quick else
-            {"print": 15, "dashboard": 10, "switch": 20, "load": 3, "print-big": 5, "dashboard-big": 3, "serve": 5})
+            {"print": 15, "dashboard": 10, "switch": 20, "watch": 20, "load": 3, "print-big": 5, "dashboard-big": 3, "serve": 5})
 
     data_dir = args.keep_data or Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     env = environment(data_dir / "cache")
@@ -309,6 +318,7 @@ def main(argv: list[str] | None = None) -> int:
         ("a", "print", lambda: bench_print(runs["print"], env)),
         ("b", "dashboard", lambda: bench_dashboard(runs["dashboard"], env)),
         ("c", "switch", lambda: bench_switch(runs["switch"], env)),
+        ("c", "watch", lambda: bench_watch(runs["watch"], env)),
         ("d", "scale", lambda: bench_scale(data_dir, {"load": runs["load"], "print": runs["print-big"],
                                                        "dashboard": runs["dashboard-big"]}, env)),
         ("f", "serve", lambda: bench_serve(runs["serve"], env)),

@@ -395,12 +395,15 @@ def derive(brief: Briefing):
         yield _derive_one(index, figure, operands, counted)
 
 
-def derivation_problems(brief: Briefing):
+def derivation_problems(brief: Briefing, computable=lambda figure: True):
     """A DerivationError for each derived figure that cannot be computed, found without computing it:
-    operands that measure different things where they must not, or a zero it would divide by."""
+    operands that measure different things where they must not, or a zero it would divide by.  Only the
+    figures `computable` accepts are looked at (validation passes those whose operands exist with known units)."""
     stats = {s.id: s for s in brief.statistics}
     counted = getattr(brief, "counted", None) or {}
     for index, figure in enumerate(brief.derived):
+        if not computable(figure):
+            continue
         problem = _operand_problem(index, figure, tuple(stats[i] for i in operand_ids(figure)), counted)
         if problem:
             yield problem

@@ -36,7 +36,7 @@ import time
 import weakref
 from pathlib import Path
 
-from briefing import __version__, codec
+from briefing import __version__, codec, xdg
 from briefing.bounded import read_at_most
 
 ENV_CACHE = "BRIEFING_CACHE"  # "off" disables the cache
@@ -68,13 +68,8 @@ def cache_dir(environ: dict[str, str] | None = None) -> Path | None:
     environ = os.environ if environ is None else environ
     if environ.get(ENV_CACHE, "").lower() in ("off", "0", "no"):
         return None
-    xdg = environ.get("XDG_CACHE_HOME", "")
-    if xdg:
-        return Path(xdg) / "briefing" if os.path.isabs(xdg) else None
-    home = environ.get("HOME", "")
-    if not os.path.isabs(home) or not os.path.isdir(home):
-        return None
-    return Path(home) / ".cache" / "briefing"
+    base = xdg.base_dir(xdg.CACHE, environ)
+    return base / "briefing" if base else None
 
 
 def _code_salt() -> bytes:

@@ -19,7 +19,7 @@ import os
 import shutil
 import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from briefing import __version__
@@ -30,6 +30,8 @@ from briefing.typography import NO_BREAK_SPACES
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 #: What `export --format` takes.
 FORMATS = ("markdown", "html", "json")
+#: What `check --format` takes.
+CHECK_FORMATS = ("text", "json")
 
 #: argparse's own messages, so the catalog carries them and help and errors are translated too.
 ARGPARSE_MESSAGES = (
@@ -58,6 +60,13 @@ class _Parser(argparse.ArgumentParser):
     """argparse, writing help and errors the way the rest of the command writes (arguments are untrusted too)."""
 
     _loc: Localizer | None = None
+    #: Makes the epilog (examples, keys, environment...) when help is shown: not at every run.
+    _epilog: Callable[[], str] | None = None
+
+    def format_help(self) -> str:
+        if self._epilog:
+            self.epilog = self._epilog()
+        return super().format_help()
 
     def _print_message(self, message: str, file=None) -> None:
         if not message or file is None:  # argparse passes the stream itself: None when it is closed
@@ -112,60 +121,110 @@ ALL_LANGUAGES = "all"
 
 def _common(loc: Localizer, lang_help: str) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
-    common.add_argument("--lang", metavar="LANG", default=argparse.SUPPRESS, help=lang_help)
-    common.add_argument("--data", metavar="DIR", action="append", default=argparse.SUPPRESS,
-                        help=loc._("also load briefings from DIR (repeatable; see also BRIEFING_PATH)"))
+    common.add_argument("--lang", metavar=loc._("LANG"), default=argparse.SUPPRESS, help=lang_help)
+    common.add_argument("--data", metavar=loc._("DIR"), action="append", default=argparse.SUPPRESS,
+                        help=loc._("also load briefings from %(metavar)s (repeatable; see also BRIEFING_PATH)"))
     return common
 
 
-def build_parser(loc: Localizer) -> argparse.ArgumentParser:
-    common = _common(loc, loc._("language: %(choices)s (default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG)",
-                                choices=", ".join(UI_LOCALES)))
-    every = _common(loc, loc._("language: %(choices)s, or all for each in turn "
-                               "(default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG)", choices=", ".join(UI_LOCALES)))
+#: Each command's description: what it does, in a sentence or two.
+DESCRIPTIONS = {
+    "show": N_("Open the dashboard: the key decision, the background, the sources compared claim by claim and "
+               "the figures checked. Without an ID, a picker first when there are several briefings. Given a "
+               "briefing file, it shows that file; with --watch, again each time the file is saved."),
+    "print": N_("Print the brief as plain text, to read, mail or print. In a terminal, a brief taller than the "
+                "screen goes through a pager."),
+    "export": N_("Export the brief as Markdown or as one self-contained HTML file, or the analysed brief as JSON."),
+    "serve": N_("Open the dashboard in a web browser. It listens on this machine only, unless --host says "
+                "otherwise."),
+    "list": N_("List the briefings found: id, date and title."),
+    "check": N_("Check briefing files and say what is wrong, and where: every error and warning of a file at once, "
+                "each at its line and column. Exit status 0 when all are good, 2 otherwise."),
+    "new": N_("Write a starter briefing file, with comments, to fill in. An existing file is never replaced."),
+    "schema": N_("Print the JSON Schema of briefing files, for editors that check TOML as it is typed."),
+}
 
+
+def build_parser(loc: Localizer, settings_path: Path | None = None,
+                 width: int | None = None) -> argparse.ArgumentParser:
+    """The command line in the Localizer's language; its help says where the settings file is looked for.
+
+    Help is laid out `width` columns wide (default: cli_help.help_width(), for this terminal).
+    """
+    from briefing import cli_help
+
+    width = width or cli_help.help_width()
+    formatter = functools.partial(cli_help.HelpFormatter, width=width)
+    languages = ", ".join(UI_LOCALES)
+    common = _common(loc, loc._("language: %(choices)s (default: from the settings file, else LANGUAGE, LC_ALL, "
+                                "LC_MESSAGES, LANG)", choices=languages))
+    every = _common(loc, loc._("language: %(choices)s, or all for each in turn (default: from the settings file, "
+                               "else LANGUAGE, LC_ALL, LC_MESSAGES, LANG)", choices=languages))
     parser = _Parser(
-        prog="briefing", parents=[common], add_help=False, allow_abbrev=False,
-        description=loc._("Briefings on one news event, compared source by source, in Russian and English."),
-        epilog=loc._("Without a command, the dashboard opens."))
+        prog="briefing", parents=[common], add_help=False, allow_abbrev=False, formatter_class=formatter,
+        description=cli_help.wrapped(loc._("Briefings on one news event, compared source by source, in Russian "
+                                           "and English.") + " " + loc._("Without a command, the dashboard opens."),
+                                     width))
     parser._loc = loc
+    parser._epilog = lambda: cli_help.layout(cli_help.main_sections(loc, settings_path), width)
     _add_help(parser, loc)
     parser.add_argument("--version", action="version", version=f"briefing {__version__}",
                         help=loc._("show the version and exit"))
     commands = parser.add_subparsers(dest="command", metavar=loc._("COMMAND"), title=loc._("commands"))
+    file_ = loc._("FILE")
 
     def command(name: str, help_text: str, parent: argparse.ArgumentParser = common) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, parents=[parent], add_help=False, allow_abbrev=False, help=help_text,
-                                  description=help_text)
+        sub = commands.add_parser(
+            name, parents=[parent], add_help=False, allow_abbrev=False, help=help_text,
+            formatter_class=formatter, description=cli_help.wrapped(loc._(DESCRIPTIONS[name]), width))
         sub._loc = loc
+        sub._epilog = lambda: cli_help.layout(cli_help.command_sections(loc, name), width)
         _add_help(sub, loc)
         return sub
 
+    id_ = loc._("ID")
     show = command("show", loc._("open the dashboard"))
-    show.add_argument("id", nargs="?", metavar="ID", help=loc._("briefing to open"))
+    show.add_argument("id", nargs="?", metavar=id_, help=loc._("briefing to open: its id, or a briefing file"))
+    show.add_argument("--watch", action="store_true",
+                      help=loc._("with a %(file)s: show it again each time it is saved", file=file_))
     print_ = command("print", loc._("print the brief as plain text"))
-    print_.add_argument("id", nargs="?", metavar="ID", help=loc._("briefing to print"))
-    print_.add_argument("--width", type=int, metavar="N",
-                        help=loc._("wrap at N columns (default: the terminal's width, or 80 when not a terminal)"))
+    print_.add_argument("id", nargs="?", metavar=id_, help=loc._("briefing to print"))
+    print_.add_argument("--width", type=int, metavar=loc._("N"),
+                        help=loc._("wrap at %(metavar)s columns (default: the settings file's width, else the "
+                                   "terminal's width, or 80 when not a terminal)"))
+    print_.add_argument("--no-pager", action="store_true",
+                        help=loc._("write straight to the terminal, even when the brief is taller than it"))
     export = command("export", loc._("export the brief as Markdown or HTML, or the analysed brief as JSON"), every)
-    export.add_argument("id", nargs="?", metavar="ID", help=loc._("briefing to export"))
+    export.add_argument("id", nargs="?", metavar=id_, help=loc._("briefing to export"))
     export.add_argument("--format", choices=FORMATS, default=FORMATS[0],
                         help=loc._("document format: %(choices)s (default: %(default)s)", choices=", ".join(FORMATS),
                                    default=FORMATS[0]))
-    export.add_argument("-o", "--output", metavar="FILE",
-                        help=loc._("write to FILE, whole or not at all; without -o, or with -o -, to standard output"))
-    export.add_argument("--force", action="store_true", help=loc._("replace FILE if it exists"))
+    export.add_argument("-o", "--output", metavar=file_,
+                        help=loc._("write to %(file)s, whole or not at all; without -o, or with -o -, to standard "
+                                   "output", file=file_))
+    export.add_argument("--force", action="store_true", help=loc._("replace %(file)s if it exists", file=file_))
     serve = command("serve", loc._("open the dashboard in a web browser, on this machine by default"))
-    serve.add_argument("id", nargs="?", metavar="ID", help=loc._("briefing to open"))
-    serve.add_argument("--host", default=SERVE_HOST, metavar="HOST",
+    serve.add_argument("id", nargs="?", metavar=id_, help=loc._("briefing to open"))
+    serve.add_argument("--host", default=SERVE_HOST, metavar=loc._("HOST"),
                        help=loc._("address to listen on (default: %(default)s, this machine only)",
                                   default=SERVE_HOST))
-    serve.add_argument("--port", type=int, default=SERVE_PORT, metavar="PORT",
+    serve.add_argument("--port", type=int, default=SERVE_PORT, metavar=loc._("PORT"),
                        help=loc._("port to listen on (default: %(default)s)", default=SERVE_PORT))
-    command("list", loc._("list the briefings: id, date and title"))
+    list_ = command("list", loc._("list the briefings: id, date and title"))
+    list_.add_argument("--ids", action="store_true", help=argparse.SUPPRESS)  # for shell completion: ids only
     check = command("check", loc._("validate briefing files; exit status 0 when all are good"))
-    check.add_argument("files", nargs="*", metavar="FILE",
+    check.add_argument("files", nargs="*", metavar=file_,
                        help=loc._("files or folders to check (default: every briefing found)"))
+    check.add_argument("--format", choices=CHECK_FORMATS, default=CHECK_FORMATS[0],
+                       help=loc._("text: one line per problem; json: a list of objects, for editors and CI "
+                                  "(default: %(default)s)", default=CHECK_FORMATS[0]))
+    check.add_argument("--strict", action="store_true",
+                       help=loc._("count warnings as errors (exit status 2)"))
+    new = command("new", loc._("write a starter briefing file to fill in"))
+    new.add_argument("new_id", metavar=id_, help=loc._("the new briefing's id, e.g. opec-2026-06-cut"))
+    new.add_argument("-o", "--output", metavar=file_,
+                     help=loc._("where to write it (default: %(id)s.toml in the current folder); never replaced",
+                                id=id_))
     schema = command("schema", loc._("print the JSON Schema of briefing files"))
     schema.add_argument("--export", action="store_true",
                         help=loc._("print the JSON Schema of 'briefing export --format json' instead"))
@@ -181,20 +240,27 @@ def _add_help(parser: argparse.ArgumentParser, loc: Localizer) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    from briefing import settings as settings_file
+
+    settings, problem = settings_file.load(os.environ)
     wish = _prescan_lang(argv)
-    # "all" is a wish for export only: its messages then speak the language of the environment
-    locale, unsupported = resolve_locale(None if wish == ALL_LANGUAGES else wish, os.environ)
+    # "all" is a wish for export only: its messages then speak the language of the settings or the environment
+    locale, unsupported = resolve_locale(None if wish in (None, ALL_LANGUAGES) else wish, os.environ,
+                                         settings.language_wish)
     loc = localizer(locale)
     try:
         if wish == ALL_LANGUAGES and _command_of(argv) != "export":
             locale, unsupported = resolve_locale(wish, os.environ)
             loc = localizer(locale)
+        if problem:
+            _err("briefing: " + loc._("%(problem)s; the defaults are used instead of this settings file",
+                                      problem=problem.describe(loc)))
         if unsupported:
             _err(loc._("briefing: note: the language or region %(name)s is not available; using %(used)s",
                        name=loc.quote(unsupported), used=loc.language_name(loc.formats)))
         with _argparse_speaks(loc):
-            args = build_parser(loc).parse_args(argv)
-        return _run(args, loc)
+            args = build_parser(loc, settings.path).parse_args(argv)
+        return _run(args, loc, settings)
     except (UsageError, DataError) as exc:
         if str(exc):
             _err(f"briefing: {exc}")
@@ -223,23 +289,32 @@ def _command_of(argv: Sequence[str]) -> str | None:
     return found.words[0] if found.words else None
 
 
-def _run(args: argparse.Namespace, loc: Localizer) -> int:
+def _run(args: argparse.Namespace, loc: Localizer, settings) -> int:
     folders = getattr(args, "data", [])
     command = args.command or "show"
-    if "" in folders or (command == "check" and "" in args.files) or (command == "export" and args.output == ""):
+    if "" in folders or (command == "check" and "" in args.files) or (
+            command in ("export", "new") and args.output == ""):
         # An empty path would mean the current folder, searched to the bottom: never what was meant.
         raise UsageError(loc._("an empty path was given where a file or folder was expected"))
     if command == "schema":
         return _export_schema(loc) if args.export else _schema(loc)
     if command == "check":
-        return _check(loc, [Path(f) for f in args.files] or None, folders)
+        return _check(loc, [Path(f) for f in args.files] or None, folders, settings.data, args.format, args.strict)
+    if command == "new":
+        return _new(loc, args.new_id, args.output)
+    watch, wanted = getattr(args, "watch", False), getattr(args, "id", None)  # a bare `briefing` has neither
+    if command == "show" and (watch or _names_a_file(wanted)):
+        return _show_file(loc, wanted, watch, settings)
     from briefing.cache import BriefingCache, cache_dir
     from briefing.store import load_library, search_folders
 
-    library = load_library(search_folders(folders), BriefingCache(cache_dir()))
+    library = load_library(search_folders(folders, configured=settings.data), BriefingCache(cache_dir()))
     for error in library.errors:
         _err(error.describe(loc))
     status = EXIT_USAGE if library.errors else EXIT_OK
+    if command == "list" and args.ids:
+        _write(loc, "".join(f"{bid}\n" for bid in library.briefings))
+        return status
     if command == "list":
         return max(status, _list(loc, library))
     brief_id = _choose(loc, library, getattr(args, "id", None))
@@ -247,13 +322,14 @@ def _run(args: argparse.Namespace, loc: Localizer) -> int:
         if brief_id is None:
             raise UsageError(loc._("there are several briefings; name one: %(ids)s",
                                    ids=", ".join(library.briefings)))
-        _print(loc, library.briefings[brief_id], args.width)
+        width = settings.width if args.width is None else args.width
+        _print(loc, library.briefings[brief_id], width, args.no_pager)
         return status
     if command == "export":
         if brief_id is None:
             raise UsageError(loc._("there are several briefings; name one: %(ids)s",
                                    ids=", ".join(library.briefings)))
-        return max(status, _export(loc, library.briefings[brief_id], args))
+        return max(status, _export(loc, library.briefings[brief_id], args, settings.locale))
     if command == "serve":
         return max(status, _serve(loc, library, brief_id, args, folders))
     if not _is_utf8(sys.stdout):
@@ -261,7 +337,33 @@ def _run(args: argparse.Namespace, loc: Localizer) -> int:
                                "use “briefing print” for plain text", encoding=sys.stdout.encoding))
     from briefing.tui.launch import run_dashboard
 
-    return max(status, run_dashboard(library, brief_id, loc.formats))
+    return max(status, run_dashboard(library, brief_id, loc.formats, settings))
+
+
+def _names_a_file(wanted: str | None) -> bool:
+    """Whether `show`'s argument is a briefing file rather than an id: it ends in .toml or names a folder."""
+    return wanted is not None and (wanted.endswith(".toml") or os.sep in wanted or "/" in wanted)
+
+
+def _show_file(loc: Localizer, wanted: str | None, watch: bool, settings) -> int:
+    """The dashboard on one briefing file, followed as it is saved with --watch."""
+    if not wanted:
+        raise UsageError(loc._("--watch needs a briefing file: briefing show FILE --watch"))
+    from briefing.tui.watch import file_library
+
+    path = Path(wanted)
+    library, errors = file_library(path)
+    for error in errors:
+        _err(error.describe(loc))
+    if errors:
+        raise DataError(loc._("%(path)s cannot be shown until its errors are mended",
+                              path=escaped(str(path))))
+    if not _is_utf8(sys.stdout):
+        raise UsageError(loc._("the dashboard needs a terminal that uses UTF-8, not %(encoding)s; "
+                               "use “briefing print” for plain text", encoding=sys.stdout.encoding))
+    from briefing.tui.launch import run_dashboard
+
+    return run_dashboard(library, next(iter(library.briefings)), loc.formats, settings, path if watch else None)
 
 
 def _serve(loc: Localizer, library, brief_id: str | None, args: argparse.Namespace, folders) -> int:
@@ -295,26 +397,63 @@ def _choose(loc: Localizer, library, wanted: str | None) -> str | None:
     return None
 
 
-def _print(loc: Localizer, brief, width: int | None) -> None:
+def _print(loc: Localizer, brief, width: int | None, no_pager: bool) -> None:
     from briefing.analysis import analyse
     from briefing.text import MIN_WIDTH, render
 
+    terminal = _stdout_is_terminal()
     if width is None:
         # A terminal narrower than the brief's minimum gets the minimum, not an error.
-        width = max(shutil.get_terminal_size().columns, MIN_WIDTH) if _stdout_is_terminal() else 80
+        width = max(shutil.get_terminal_size().columns, MIN_WIDTH) if terminal else 80
     if width < MIN_WIDTH:
         raise UsageError(loc._("--width must be at least %(minimum)s", minimum=MIN_WIDTH))
-    _write(loc, render(analyse(brief), loc, width))
+    text = output(render(analyse(brief), loc, width))
+    # The shell's prompt needs a line: a text as tall as the terminal already scrolls its first line away.
+    if terminal and not no_pager and os.environ.get("TERM") != "dumb" \
+            and text.count("\n") >= shutil.get_terminal_size().lines and _paged(loc, text):
+        return
+    _write_stdout(text, loc)
 
 
-def _export(loc: Localizer, brief, args: argparse.Namespace) -> int:
+def _paged(loc: Localizer, text: str) -> bool:
+    """Show `text` through the pager; False when there is none, or it failed (said in one line): print it then."""
+    from briefing import pager
+
+    try:
+        command = pager.pager_command(os.environ)
+    except ValueError as exc:
+        _err("briefing: " + loc._("the pager command cannot be read: %(reason)s; printing without a pager",
+                                  reason=str(exc)))
+        return False
+    if command is None:
+        return False
+    try:
+        data = _encode(text, sys.stdout.encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return False  # writing it directly says why
+    name = escaped(command[0])
+    try:
+        status = pager.page(command, data, os.environ)
+    except OSError as exc:
+        _err("briefing: " + loc._("cannot run the pager “%(name)s”: %(reason)s; printing without a pager",
+                                  name=name, reason=exc.strerror or type(exc).__name__))
+        return False
+    if status > 0:  # below 0: a signal ended it, as the reader wished
+        _err("briefing: " + loc._("the pager “%(name)s” failed with exit status %(status)s; printing without a pager",
+                                  name=name, status=status))
+        return False
+    return True
+
+
+def _export(loc: Localizer, brief, args: argparse.Namespace, configured: str | None = None) -> int:
     """The brief as Markdown or HTML, or the analysed brief as JSON, in one language or in all (Markdown: each
     in turn; HTML: one file with a switch; JSON: side by side), to stdout or to a file written whole."""
     from briefing.analysis import analyse
 
     analysis = analyse(brief)
-    # each language in the reader's formats for it: `--lang all` under LANG=en_US.UTF-8 gives en_US and ru_RU
-    locales = (tuple(resolve_locale(language, os.environ)[0] for language in UI_LOCALES)
+    # each language in the reader's formats for it (`configured`: the settings file's locale): `--lang all`
+    # under LANG=en_US.UTF-8 gives en_US and ru_RU
+    locales = (tuple(resolve_locale(language, os.environ, configured)[0] for language in UI_LOCALES)
                if getattr(args, "lang", None) == ALL_LANGUAGES else (loc.formats,))
     to_stdout = args.output in (None, "-")
     if args.format == "json":
@@ -360,30 +499,58 @@ def _list(loc: Localizer, library) -> int:
     return EXIT_OK
 
 
-def _check(loc: Localizer, files: list[Path] | None, folders: list[str]) -> int:
-    from briefing.store import load_library, search_folders
+def _check(loc: Localizer, files: list[Path] | None, folders: list[str], configured: Sequence[Path], form: str,
+           strict: bool) -> int:
+    from briefing.checking import WARNING, check_all
 
-    library = load_library(files if files is not None else search_folders(folders))
-    lines = [loc._("ok: %(path)s (%(id)s)", path=escaped(str(library.origins[bid])), id=bid)
-             for bid in library.briefings]
+    reports = check_all(files, folders, strict, configured)
+    good = [r for r in reports if r.good]
+    diagnostics = [d for r in reports for d in r.diagnostics]
+    if form == "json":
+        _write(loc, json.dumps([d.as_json(loc) for d in diagnostics], ensure_ascii=False, indent=2) + "\n")
+        return EXIT_USAGE if len(good) < len(reports) or not good else EXIT_OK
+    lines = [loc._("ok: %(path)s (%(id)s)", path=escaped(str(r.file)), id=r.brief.id) for r in good]
     if lines:
         _write(loc, "\n".join(lines) + "\n")
-    for error in library.errors:
-        _err(error.describe(loc))
-    good, bad = len(library.briefings), len(library.errors)
-    _err(loc._("%(checked)s: %(good)s, %(bad)s",
-               checked=loc.n_("%(count)s file checked", "%(count)s files checked", good + bad),
-               good=loc.n_("%(count)s good", "%(count)s good", good),
-               bad=loc.n_("%(count)s bad", "%(count)s bad", bad)))
+    for diagnostic in diagnostics:
+        _err(diagnostic.describe(loc))
+    bad, warnings = len(reports) - len(good), sum(d.severity == WARNING for d in diagnostics)
+    checked = loc.n_("%(count)s file checked", "%(count)s files checked", len(reports))
+    counts = {"good": loc.n_("%(count)s good", "%(count)s good", len(good)),
+              "bad": loc.n_("%(count)s bad", "%(count)s bad", bad)}
+    if warnings:
+        _err(loc._("%(checked)s: %(good)s, %(bad)s, %(warnings)s", checked=checked, **counts,
+                   warnings=loc.n_("%(count)s warning", "%(count)s warnings", warnings)))
+    else:
+        _err(loc._("%(checked)s: %(good)s, %(bad)s", checked=checked, **counts))
     return EXIT_USAGE if bad or not good else EXIT_OK
 
 
-def _schema(loc: Localizer) -> int:
-    from briefing.model import Briefing
+def _new(loc: Localizer, brief_id: str, output: str | None) -> int:
+    """A starter file to fill in, written where asked and never over an existing file."""
+    from briefing import authoring
 
-    schema = Briefing.model_json_schema()
-    _translate_descriptions(schema, loc)
-    _write(loc, json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+    target = Path(output) if output else Path(f"{brief_id}.toml")
+    try:
+        authoring.write_starter(target, brief_id, loc)
+    except authoring.BadId as exc:
+        raise UsageError(exc.describe(loc)) from None
+    except FileExistsError:
+        raise UsageError(loc._("%(path)s already exists; it is left as it is",
+                               path=escaped(str(target)))) from None
+    except OSError as exc:
+        _err("briefing: " + loc._("cannot write %(path)s: %(reason)s", path=escaped(str(target)),
+                                  reason=exc.strerror or type(exc).__name__))
+        return EXIT_FAILURE
+    _err(loc._("wrote %(path)s; fill it in, then: briefing check %(path)s, or watch it as you write: "
+               "briefing show %(path)s --watch", path=escaped(str(target))))
+    return EXIT_OK
+
+
+def _schema(loc: Localizer) -> int:
+    from briefing.file_schema import schema
+
+    _write(loc, json.dumps(schema(loc), ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK
 
 
@@ -392,21 +559,6 @@ def _export_schema(loc: Localizer) -> int:
 
     _write(loc, schema_text())
     return EXIT_OK
-
-
-def _translate_descriptions(node: object, loc: Localizer) -> None:
-    """Field descriptions are catalog messages; model docstrings are for developers and dropped."""
-    if isinstance(node, dict):
-        if "properties" in node:
-            node.pop("description", None)
-        message = node.get("description")
-        if isinstance(message, str):
-            node["description"] = loc._(message)
-        for value in node.values():
-            _translate_descriptions(value, loc)
-    elif isinstance(node, list):
-        for value in node:
-            _translate_descriptions(value, loc)
 
 
 #: What a character is written as in an output encoding that lacks it, or that writes it as a byte

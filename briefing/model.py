@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from collections.abc import Iterable
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
@@ -26,7 +27,8 @@ from pydantic import (
     model_validator,
 )
 
-from pydantic_core import PydanticCustomError
+from pydantic import ValidationError
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from briefing.analysis import derivation_problems, operand_ids
 from briefing.dates import FuzzyDate
@@ -84,6 +86,20 @@ def problem(kind: str, **context: object) -> PydanticCustomError:
     """A validation error whose message the store can translate."""
     return PydanticCustomError(kind, PROBLEMS[kind], context)
 
+
+Found = tuple[tuple[str | int, ...], PydanticCustomError]
+
+
+def raise_all(title: str, found: Iterable[Found], value: object) -> None:
+    """Raise every problem found, each at its field path (relative to the model that found them), as one
+    ValidationError, so that a file's author sees them all in one run; return when there is none.
+
+    pydantic adds the path of the model to each of them, as it does for the errors of its fields.
+    """
+    details = [InitErrorDetails(type=error, loc=loc, input=value) for loc, error in found]
+    if details:
+        raise ValidationError.from_exception_data(title, details)
+
 IDENT_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 Ident = Annotated[
     str,
@@ -115,19 +131,23 @@ class LocalizedText(RootModel[dict[str, str]]):
     @field_validator("root")
     @classmethod
     def _every_locale_present(cls, value: dict[str, str]) -> dict[str, str]:
-        for key, text in value.items():
-            if not _LOCALE_KEY.match(key):
-                raise problem("not_locale_code", key=key)
-            if not text.strip():
-                raise problem("empty_text", key=key)
-        for locale in CONTENT_LOCALES:
-            if locale not in value:
-                raise problem("missing_locale", key=locale)
+        raise_all("LocalizedText", _text_problems(value), value)
         return value
 
     def get(self, locale: str) -> str:
         """The text in `locale`, or in English when the file has no such language."""
         return self.root.get(locale) or self.root["en"]
+
+
+def _text_problems(value: dict[str, str]):
+    for key, text in value.items():
+        if not _LOCALE_KEY.match(key):
+            yield (key,), problem("not_locale_code", key=key)
+        elif not text.strip():
+            yield (key,), problem("empty_text", key=key)
+    for locale in CONTENT_LOCALES:
+        if locale not in value:
+            yield (), problem("missing_locale", key=locale)
 
 
 def _shown(value: Any) -> str:
@@ -169,7 +189,7 @@ Fuzzy = Annotated[
                           "or ? (uncertain)."),
         "anyOf": [
             {"type": "string", "format": "date"},
-            {"type": "string", "maxLength": 64, "pattern": r"^[0-9][0-9A-Za-z~?%/-]*$|^(early|mid|late)-"},
+            {"type": "string", "maxLength": 64, "pattern": r"^(?!0000)[0-9][0-9A-Za-z~?%/-]*$|^(early|mid|late)-(?!0000)"},
         ],
     }),
 ]
@@ -343,17 +363,20 @@ class Figure(Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> Figure:
+        raise_all(type(self).__name__, self._problems(), self.value)
+        return self
+
+    def _problems(self):
         if isinstance(self.value, list):
             low, high = self.value
             if not low < high:
-                raise problem("range_order", low=str(low), high=str(high))
+                yield ("value",), problem("range_order", low=str(low), high=str(high))
             if self.qualifier not in ("exact", "about"):
-                raise problem("range_qualifier", qualifier=self.qualifier)
+                yield ("qualifier",), problem("range_qualifier", qualifier=self.qualifier)
         if self.margin is not None and (self.qualifier != "exact" or isinstance(self.value, list)):
-            raise problem("margin_qualifier", qualifier=self.qualifier)
+            yield ("margin",), problem("margin_qualifier", qualifier=self.qualifier)
         if (self.scale or self.per) and self.unit in ("percent", "percentage-point"):
-            raise problem("percent_scale")
-        return self
+            yield ("scale" if self.scale else "per",), problem("percent_scale")
 
 
 class Quantity(Figure):
@@ -394,10 +417,12 @@ class ComparisonPoint(Strict):
     @model_validator(mode="after")
     def _one_position_per_source(self) -> ComparisonPoint:
         seen: set[str] = set()
-        for position in self.positions:
+        found = []
+        for n, position in enumerate(self.positions):
             if position.source in seen:
-                raise problem("duplicate_position", source=position.source)
+                found.append((("positions", n, "source"), problem("duplicate_position", source=position.source)))
             seen.add(position.source)
+        raise_all("ComparisonPoint", found, self.id)
         return self
 
 
@@ -437,13 +462,14 @@ class DerivedFigure(Strict):
     @model_validator(mode="after")
     def _operands_fit(self) -> DerivedFigure:
         if self.operands and (self.numerator or self.denominator):
-            raise problem("derived_both")
+            raise_all("DerivedFigure", [(("operands",), problem("derived_both"))], self.id)
         count = DERIVED_ARITY[self.kind]
         given = len(operand_ids(self))
         if (count is None and given < 2) or (count is not None and given != count):
-            if count is None:
-                raise problem("derived_sum", operation=self.kind)
-            raise problem("derived_arity", operation=self.kind, count=count)
+            where = ("operands",) if self.operands else ("numerator",) if self.numerator else ("kind",)
+            wrong = (problem("derived_sum", operation=self.kind) if count is None
+                     else problem("derived_arity", operation=self.kind, count=count))
+            raise_all("DerivedFigure", [(where, wrong)], self.id)
         return self
 
 
@@ -458,7 +484,8 @@ class Chart(Strict):
     @model_validator(mode="after")
     def _a_label_per_figure(self) -> Chart:
         if self.labels and len(self.labels) != len(self.figures):
-            raise problem("chart_labels", figures=len(self.figures), labels=len(self.labels))
+            raise_all("Chart", [(("labels",), problem("chart_labels", figures=len(self.figures),
+                                                      labels=len(self.labels)))], self.labels)
         return self
 
 
@@ -505,80 +532,97 @@ class Briefing(Strict):
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Briefing:
-        # derived figures are computed only once every reference resolves
-        first = next(_reference_problems(self), None) or next(_derived_problems(self), None)
-        if first:
-            raise first
+        raise_all("Briefing", cross_field_problems(self), self.id)
         return self
 
 
-def _duplicates(ids: list[str]) -> list[str]:
-    seen: set[str] = set()
-    return [i for i in ids if i in seen or seen.add(i)]
+#: The kinds of problem only the whole briefing shows (a reference, a unit, a derived figure): found once
+#: every field is valid on its own.
+CROSS_FIELD = frozenset({
+    "duplicate_id", "unknown_source", "unknown_statistic", "relay_self", "relay_loop", "name_twice",
+    "counted_clash", "counted_extra", "counted_missing", "reference_position", "unknown_unit", "unnamed_unit",
+    "bad_per", "derived_per", "derived_units", "derived_zero"})
+
+
+def cross_field_problems(brief: Briefing):
+    """Every reference, unit and derived-figure problem of the brief, each with its field path.
+
+    A derived figure is computed (to see whether it can be) only when each of its operands exists and has a
+    unit that is known.
+    """
+    found = list(_reference_problems(brief))
+    unfit = {loc[1] for loc, error in found if loc[0] == "statistics" and error.type in ("unknown_unit",
+                                                                                            "unnamed_unit", "bad_per")}
+    unfit = {brief.statistics[n].id for n in unfit}
+    found += _derived_problems(brief, unfit)
+    return found
 
 
 def _reference_problems(brief: Briefing):
-    """Yield an error, with the field path in its context, for each duplicate id, dangling reference,
+    """Yield (field path, error) for each duplicate id, dangling reference,
     unknown unit, incomplete counted noun, relay loop and derived figure that cannot be computed."""
     for table, items in (("sources", brief.sources), ("comparison", brief.comparison),
                          ("statistics", brief.statistics), ("derived", brief.derived)):
-        for dup in _duplicates([item.id for item in items]):
-            yield problem("duplicate_id", path=table, id=dup)
+        seen: set[str] = set()
+        for n, item in enumerate(items):
+            if item.id in seen:
+                yield (table, n, "id"), problem("duplicate_id", id=item.id)
+            seen.add(item.id)
     known = {s.id for s in brief.sources}
     known_list = ", ".join(sorted(known))
 
-    def check(path: str, ids: list[str]):
+    def check(path: tuple, ids: list[str]):
         for n, source_id in enumerate(ids):
             if source_id not in known:
-                yield problem("unknown_source", path=f"{path}[{n}]", source=source_id, known=known_list)
+                yield (*path, n), problem("unknown_source", source=source_id, known=known_list)
 
     decision = brief.decision
     for name in ("what", "who", "where"):
-        yield from check(f"decision.{name}.sources", getattr(decision, name).sources)
-    yield from check("decision.when_sources", decision.when_sources)
+        yield from check(("decision", name, "sources"), getattr(decision, name).sources)
+    yield from check(("decision", "when_sources"), decision.when_sources)
     for n, why in enumerate(decision.why):
-        yield from check(f"decision.why[{n}].sources", why.sources)
+        yield from check(("decision", "why", n, "sources"), why.sources)
     for n, entry in enumerate(brief.background):
-        yield from check(f"background[{n}].sources", entry.sources)
+        yield from check(("background", n, "sources"), entry.sources)
     for n, source in enumerate(brief.sources):
-        yield from check(f"sources[{n}].relays", source.relays)
+        yield from check(("sources", n, "relays"), source.relays)
         if source.id in source.relays:
-            yield problem("relay_self", path=f"sources[{n}].relays", source=source.id)
+            yield ("sources", n, "relays"), problem("relay_self", source=source.id)
     yield from _relay_loops(brief)
     yield from _names_twice(brief)
     yield from _counted_problems(brief)
     references = {s.id for s in brief.sources if s.kind == "reference-dataset"}
     for n, point in enumerate(brief.comparison):
         for m, position in enumerate(point.positions):
+            where = ("comparison", n, "positions", m)
             if position.source not in known:
-                yield problem("unknown_source", path=f"comparison[{n}].positions[{m}].source",
-                              source=position.source, known=known_list)
+                yield (*where, "source"), problem("unknown_source", source=position.source, known=known_list)
             elif position.source in references:
-                yield problem("reference_position", path=f"comparison[{n}].positions[{m}].source",
-                              source=position.source)
+                yield (*where, "source"), problem("reference_position", source=position.source)
             if isinstance(position.value, Quantity):
-                yield from _unit_problems(brief, position.value, f"comparison[{n}].positions[{m}].value")
+                yield from _unit_problems(brief, position.value, (*where, "value"))
     for n, stat in enumerate(brief.statistics):
-        yield from check(f"statistics[{n}].sources", stat.sources)
-        yield from _unit_problems(brief, stat, f"statistics[{n}]")
+        yield from check(("statistics", n, "sources"), stat.sources)
+        yield from _unit_problems(brief, stat, ("statistics", n))
     stats = {s.id for s in brief.statistics}
     for n, figure in enumerate(brief.derived):
-        names = ("operands[%d]" % k for k in range(len(figure.operands))) if figure.operands else (
-            end for end in ("numerator", "denominator") if getattr(figure, end))
+        names = (("operands", k) for k in range(len(figure.operands))) if figure.operands else (
+            (end,) for end in ("numerator", "denominator") if getattr(figure, end))
         for name, stat_id in zip(names, operand_ids(figure)):
             if stat_id not in stats:
-                yield problem("unknown_statistic", path=f"derived[{n}].{name}", id=stat_id)
+                yield ("derived", n, *name), problem("unknown_statistic", id=stat_id)
     for n, chart in enumerate(brief.charts):
         for m, stat_id in enumerate(chart.figures):
             if stat_id not in stats:
-                yield problem("unknown_statistic", path=f"charts[{n}].figures[{m}]", id=stat_id)
+                yield ("charts", n, "figures", m), problem("unknown_statistic", id=stat_id)
     for n, item in enumerate(brief.watch):
-        yield from check(f"watch[{n}].sources", item.sources)
+        yield from check(("watch", n, "sources"), item.sources)
 
 
 def _relay_loops(brief: Briefing):
     """A loop of sources each relaying the next (depth-first, each source visited once)."""
-    relays = {s.id: s.relays for s in brief.sources}
+    relays = {s.id: [r for r in s.relays if r != s.id] for s in brief.sources}  # relay_self says the rest
+    index = {s.id: n for n, s in enumerate(brief.sources)}
     state: dict[str, int] = {}  # 1: on the current path, 2: done
     for root in relays:
         if root in state:
@@ -591,7 +635,8 @@ def _relay_loops(brief: Briefing):
                 state[path.pop()] = 2
                 stack.pop()
             elif state.get(node) == 1:
-                yield problem("relay_loop", path="sources", loop=" → ".join([*path[path.index(node):], node]))
+                yield ("sources", index[node], "relays"), problem(
+                    "relay_loop", loop=" → ".join([*path[path.index(node):], node]))
                 return
             elif node in relays and node not in state:
                 state[node] = 1
@@ -607,7 +652,7 @@ def _names_twice(brief: Briefing):
     for n, entry in enumerate(brief.names):
         for spelling in {fold(entry.name), *map(fold, entry.aliases)}:
             if seen.setdefault(spelling, n) != n:
-                yield problem("name_twice", path=f"names[{n}]", name=spelling)
+                yield ("names", n), problem("name_twice", name=spelling)
 
 
 def _counted_problems(brief: Briefing):
@@ -616,34 +661,34 @@ def _counted_problems(brief: Briefing):
 
     for noun, forms in brief.counted.items():
         if noun in units.cldr_units() or noun in units.LEGACY_UNITS or noun == units.PERCENT:
-            yield problem("counted_clash", path=f"counted.{noun}", noun=noun)
+            yield ("counted", noun), problem("counted_clash", noun=noun)
             continue
         for language in CONTENT_LOCALES:
             needed = units.plural_categories(language)
             given = forms.get(language, {})
             for category in sorted(given):
                 if category not in needed:
-                    yield problem("counted_extra", path=f"counted.{noun}.{language}.{category}",
-                                  category=category, language=language, needed=", ".join(needed))
+                    yield ("counted", noun, language, category), problem(
+                        "counted_extra", category=category, language=language, needed=", ".join(needed))
             for category in needed:
                 if not given.get(category, "").strip():
-                    yield problem("counted_missing", path=f"counted.{noun}.{language}", noun=noun,
-                                  language=language, category=category, needed=", ".join(needed))
+                    yield ("counted", noun, language), problem(
+                        "counted_missing", noun=noun, language=language, category=category, needed=", ".join(needed))
 
 
-def _unit_problems(brief: Briefing, figure: Figure, path: str):
+def _unit_problems(brief: Briefing, figure: Figure, path: tuple):
     from briefing import units
 
     unit = figure.unit
     if not units.is_known(unit, brief.counted):
         missing = units.unnamed_in(unit)
         if missing:
-            yield problem("unnamed_unit", path=f"{path}.unit", unit=unit, language=missing)
+            yield (*path, "unit"), problem("unnamed_unit", unit=unit, language=missing)
         else:
-            yield problem("unknown_unit", path=f"{path}.unit", unit=unit, nearest=_nearest(unit, brief.counted))
+            yield (*path, "unit"), problem("unknown_unit", unit=unit, nearest=_nearest(unit, brief.counted))
     if figure.per is not None and figure.per not in units.per_units():
         found = units.nearest(figure.per, (), cldr_only=True)
-        yield problem("bad_per", path=f"{path}.per", per=figure.per, nearest=", ".join(found) or "—")
+        yield (*path, "per"), problem("bad_per", per=figure.per, nearest=", ".join(found) or "—")
 
 
 def _nearest(unit: str, counted) -> str:
@@ -652,6 +697,8 @@ def _nearest(unit: str, counted) -> str:
     return ", ".join(units.nearest(unit, counted)) or "—"
 
 
-def _derived_problems(brief: Briefing):
-    for error in derivation_problems(brief):
-        yield problem(error.kind, path=f"derived[{error.index}]", **error.context)
+def _derived_problems(brief: Briefing, unfit: set[str]):
+    """Derived figures that cannot be computed, of those whose operands all exist and are not `unfit`."""
+    stats = {s.id for s in brief.statistics} - unfit
+    for error in derivation_problems(brief, lambda figure: set(operand_ids(figure)) <= stats):
+        yield ("derived", error.index), problem(error.kind, **error.context)

@@ -50,15 +50,20 @@ class LoadError:
     def describe(self, loc: Localizer) -> str:
         """The one line a user sees, in the Localizer's language: text from the file in its quotation
         marks, the program's own numbers (limits, counts) in its number format."""
-        values = {key: _shown(loc, value) for key, value in self.values.items()}
+        values = shown_values(loc, self.values)
         values.update({k: " | ".join(loc._(v) for v in names) for k, names in self.translated.items()})
         text = loc._(self.message).format(**values)
         where = f"{self.path}:{self.place}" if self.place else str(self.path)
         return escaped(f"{where}: {text}")
 
 
+def shown_values(loc: Localizer, values: Mapping[str, object]) -> dict[str, object]:
+    """A message's values as the reader sees them: text from a file (Quoted) in the language's quotation
+    marks, several values ('high', 'low') one after another, the program's own whole numbers in its format."""
+    return {key: _shown(loc, value) for key, value in values.items()}
+
+
 def _shown(loc: Localizer, value: object) -> object:
-    """A value of a message as the reader sees it; several values ('high', 'low') one after another."""
     if isinstance(value, Quoted):
         return loc.quote(value)
     if isinstance(value, tuple):
@@ -77,18 +82,19 @@ class Library:
     errors: list[LoadError] = field(default_factory=list)
 
 
-def search_folders(extra: Iterable[str | Path] = (), environ: Mapping[str, str] | None = None) -> list[Path]:
-    """The bundled briefings, then folders given with --data, then those in BRIEFING_PATH.
+def search_folders(extra: Iterable[str | Path] = (), environ: Mapping[str, str] | None = None,
+                   configured: Iterable[Path] = ()) -> list[Path]:
+    """The bundled briefings, then folders given with --data, then those in BRIEFING_PATH, then the settings file's.
 
     As with PATH, an entry of BRIEFING_PATH that is empty or does not exist is
     skipped without a word; one that exists but cannot be read is kept, so that
-    loading reports it.  Every --data path is kept: one that does not exist is
-    reported.
+    loading reports it.  Every --data path, and every folder the settings file
+    names, is kept: one that does not exist is reported.
     """
     environ = os.environ if environ is None else environ
     folders = [resources.briefings_dir(), *map(Path, extra)]
     folders += [Path(p) for p in environ.get(ENV_PATH, "").split(os.pathsep) if p and not _absent(p)]
-    return folders
+    return folders + list(configured)
 
 
 def _absent(path: str) -> bool:
@@ -178,7 +184,7 @@ def load_file(path: Path, cache: BriefingCache | None = None) -> Record | LoadEr
     at most MAX_FILE_BYTES are read, and depth and size are bounded before the
     parser and the validator can spend time or memory on them.
     """
-    raw = _read(path)
+    raw = read_file(path)
     if isinstance(raw, LoadError):
         return raw
     cached = cache.get(raw) if cache else None
@@ -192,7 +198,7 @@ def load_file(path: Path, cache: BriefingCache | None = None) -> Record | LoadEr
     return result
 
 
-def _read(path: Path) -> bytes | LoadError:
+def read_file(path: Path) -> bytes | LoadError:
     """The bytes of a regular file of at most MAX_FILE_BYTES, or why there are none."""
     flags = os.O_RDONLY
     for name in ("O_NONBLOCK", "O_NOCTTY", "O_CLOEXEC", "O_BINARY"):

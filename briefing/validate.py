@@ -8,14 +8,10 @@ from the cache imports none of it.
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 import re
-import reprlib
 import threading
 from decimal import Decimal
 import tomllib
-from collections.abc import Iterable
 from pathlib import Path
 
 import toml_rs
@@ -23,6 +19,7 @@ import toml_rs
 from briefing.i18n import N_, Quoted
 from briefing.records import Record, freeze
 from briefing.store import LoadError
+from briefing.wording import SCHEMA_MESSAGES, dotted as _dotted, problems
 
 #: Deeper nesting is refused before validation (the first briefing is 7 deep);
 #: it also keeps tomllib's cost for dotted keys, quadratic in their length, small.
@@ -30,29 +27,6 @@ MAX_DEPTH = 16
 #: More values than this are refused before validation (the first briefing has
 #: about 700), so a file of a million empty tables cannot make a million errors.
 MAX_VALUES = 20_000
-#: Messages for schema errors, by pydantic error type; others fall back to pydantic's own text.
-SCHEMA_MESSAGES = {
-    "missing": N_("required key is missing"),
-    "extra_forbidden": N_("unknown key"),
-    "string_type": N_("expected text, got {got}"),
-    "int_type": N_("expected a whole number, got {got}"),
-    "float_type": N_("expected a number, got {got}"),
-    "date_type": N_("expected a date such as 2025-11-21, got {got}"),
-    "datetime_type": N_("expected a date and time such as 2025-11-24T15:21:00, got {got}"),
-    "list_type": N_("expected a list, got {got}"),
-    "dict_type": N_("expected a table, got {got}"),
-    "model_type": N_("expected a table, got {got}"),
-    "model_attributes_type": N_("expected a table, got {got}"),
-    "literal_error": N_("expected one of {expected}, got {got}"),
-    "string_pattern_mismatch": N_("{got} is not of the expected form"),
-    "string_too_long": N_("text is longer than {max_length} characters"),
-    "too_short": N_("the list is empty; give at least one entry"),  # every list that may not be empty
-    "string_too_short": N_("the text is empty"),
-    "greater_than_equal": N_("must be at least {ge}, got {got}"),
-    "finite_number": N_("must be a finite number"),
-    "union": N_("expected {expected}, got {got}"),
-    "recursion_loop": N_("nested too deeply"),
-}
 #: At most this many '[' and '{' in a document for toml_rs to read it: 4 MB of stack at worst.
 FAST_MAX_BRACKETS = 2000
 TOO_DEEP = N_("tables and lists are nested more than {limit} levels deep")
@@ -90,24 +64,26 @@ TOML_REASONS = [(re.compile(pattern), message) for pattern, message in (
     (r"Invalid value", N_("invalid TOML: Invalid value")),
 )]
 
-#: Why a file or folder could not be read, by errno; other errors show the system's own words.
-_UNION_NAMES = {
-    "int": N_("a whole number"), "float": N_("a number"), "str": N_("text"),
-    "date": N_("a date"), "datetime": N_("a date and time"),
-}
-_TYPE_NAMES = {
-    str: N_("text"), int: N_("a whole number"), float: N_("a number"), bool: N_("true/false"),
-    list: N_("a list"), dict: N_("a table"),
-    dt.date: N_("a date"), dt.datetime: N_("a date and time"), dt.time: N_("a time of day"),
-}
-
-
 def validate(path: Path, raw: bytes) -> Record | LoadError:
     """Decode, parse and validate: the work the cache saves."""
     from pydantic import ValidationError
 
     from briefing.model import Briefing
 
+    document = read_document(path, raw)
+    if isinstance(document, LoadError):
+        return document
+    try:
+        return freeze(Briefing.model_validate(document[1]))
+    except ValidationError as exc:
+        return _schema_error(path, exc)
+    except RecursionError:
+        return LoadError(path, SCHEMA_MESSAGES["recursion_loop"])
+
+
+def read_document(path: Path, raw: bytes) -> tuple[str, dict] | LoadError:
+    """The text and the tables of a file's bytes, or the first problem with them (undecodable bytes, a
+    key or brackets nested too deeply, invalid TOML, too many values), placed at its line and column."""
     try:
         text = raw.decode("utf-8-sig")  # a UTF-8 BOM, as some editors write it, is accepted quietly
     except UnicodeDecodeError as exc:
@@ -117,19 +93,14 @@ def validate(path: Path, raw: bytes) -> Record | LoadError:
     deep_key = _deep_key(text)
     if deep_key is not None:
         return LoadError(path, TOO_DEEP, {"limit": MAX_DEPTH}, "%d:%d" % _line_column(text[:deep_key]))
-    data = _parse(path, text)
+    data = parse_toml(path, text)
     if isinstance(data, LoadError):
         return data
-    try:
-        return freeze(Briefing.model_validate(data))
-    except ValidationError as exc:
-        return _schema_error(path, exc)
-    except RecursionError:
-        return LoadError(path, SCHEMA_MESSAGES["recursion_loop"])
+    return text, data
 
 
-def _parse(path: Path, text: str) -> dict | LoadError:
-    """The document's tables, or the first problem with them.
+def parse_toml(path: Path, text: str) -> dict | LoadError:
+    """The document's tables, or the first problem with them (also the settings file's reader).
 
     toml_rs, in Rust, reads TOML 1.0 as tomllib does, about fifteen times as
     fast.  Both read floats as Decimals, so a figure keeps the decimals it was
@@ -283,79 +254,7 @@ def _toml_reason(message: str) -> tuple[str, str]:
     return match["reason"], place
 
 
-def _dotted(loc: Iterable[object]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-_REPR = reprlib.Repr()
-_REPR.maxlevel, _REPR.maxstring, _REPR.maxother, _REPR.maxlist, _REPR.maxdict = 2, 50, 50, 4, 4
-
-
-#: One value of pydantic's list of the values a Literal allows: 'high'.
-_LITERAL = re.compile(r"'((?:[^'\\]|\\.)*)'")
-
-
-def _short(value: object) -> str:
-    """A value much as the file wrote it, cut short: never a whole megabyte, never a deep recursion.
-
-    Text is Quoted, so the message shows it in the reader's quotation marks;
-    its control characters stay escaped (\\n) as Python writes them.
-    """
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    if isinstance(value, str):
-        return Quoted(_REPR.repr(value)[1:-1][:60])
-    return _REPR.repr(value)[:60]
-
-
-def _type_name(value: object) -> str:
-    for kind, name in _TYPE_NAMES.items():
-        if type(value) is kind:
-            return name
-    return type(value).__name__
-
-
 def _schema_error(path: Path, exc) -> LoadError:
     """The first schema error of a file as one line: field path and what was expected."""
-    errors = exc.errors(include_url=False)
-    first = errors[0]
-    loc = list(first["loc"])
-    context = dict(first.get("ctx") or {})
-    kind = first["type"]
-    from briefing.model import PROBLEMS
-
-    if kind in PROBLEMS:
-        place = context.pop("path", _dotted(loc))
-        return LoadError(path, PROBLEMS[kind], context, place)
-    parent = loc[:-1]
-    tags = {e["loc"][-1] for e in errors
-            if len(e["loc"]) == len(loc) and list(e["loc"][:-1]) == parent and e["loc"][-1] in _UNION_NAMES}
-    if len(tags) > 1:
-        # A union such as "int | float" reports one error per member: merge them.  (One error
-        # alone is a field that happens to be called "date", not a union.)
-        if {"int", "float"} <= tags:
-            tags -= {"int"}  # "a whole number | a number" says no more than "a number"
-        if {"date", "datetime"} <= tags:
-            tags -= {"datetime"}
-        members = tuple(_UNION_NAMES[t] for t in sorted(tags))
-        return LoadError(path, SCHEMA_MESSAGES["union"], {"got": _short(first["input"])},
-                         _dotted(parent), {"expected": members})
-    if kind == "greater_than_equal" and isinstance(first.get("input"), float) and not math.isfinite(first["input"]):
-        kind = "finite_number"  # nan fails "at least 0" first; what it lacks is being a number at all
-    if kind == "literal_error":  # "'high', 'moderate' or 'low'": each quoted as the reader's language quotes
-        context["expected"] = tuple(Quoted(v) for v in _LITERAL.findall(str(context.get("expected", ""))))
-    if kind in ("too_short", "string_too_short") and context.get("min_length") != 1:
-        kind = "other"  # the messages say "empty": a longer minimum is pydantic's to word
-    if kind in SCHEMA_MESSAGES:
-        values = {"got": _short(first.get("input")), **{k: v for k, v in context.items()}}
-        translated = {}
-        if "{got}" in SCHEMA_MESSAGES[kind] and kind.endswith("_type"):
-            translated["got"] = (_type_name(first.get("input")),)
-            values.pop("got")
-        return LoadError(path, SCHEMA_MESSAGES[kind], values, _dotted(loc), translated)
-    return LoadError(path, "{detail}", {"detail": first["msg"]}, _dotted(loc))
+    first = problems(exc.errors(include_url=False))[0]
+    return LoadError(path, first.message, first.values, first.path, first.translated)

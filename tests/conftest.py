@@ -24,9 +24,21 @@ def private_cache(tmp_path_factory):
 @pytest.fixture(autouse=True, scope="session")
 def no_locale_from_the_developer():
     """The same results whatever locale runs the tests: a dashboard switching language reads the formats of
-    the language it switches to from LANG and the LC_ variables; a test that wants a locale sets it."""
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LC_TIME", "LC_NUMERIC", "LANG"):
+    the language it switches to from LANG and the LC_ variables; a test that wants a locale sets it.  What
+    remains is C.UTF-8: English, no territory, and UTF-8 for the programs the tests run (man)."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LC_TIME", "LC_NUMERIC"):
         os.environ.pop(name, None)
+    os.environ["LANG"] = "C.UTF-8"
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path_factory, monkeypatch):
+    """Each test starts without a settings file, in a config folder of its own: never the user's, and never one
+    that a dashboard of an earlier test wrote its language or theme to."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.delenv("BRIEFING_CONFIG", raising=False)
+
+
 FIRST_BRIEFING = resources.briefings_dir() / "kz-iaea-far-east-2025.toml"
 
 

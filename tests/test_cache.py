@@ -80,10 +80,14 @@ def test_an_unwritable_cache_costs_nothing(tmp_path, copy):
     assert load_file(copy, BriefingCache(blocker / "cache")).id == "kz-iaea-far-east-2025"
 
 
-def test_check_always_validates(copy, validations, capsys):
+def test_check_always_validates(copy, monkeypatch, capsys):
+    """`check` reads the file itself every time, never its validated form from the cache."""
+    read = []
+    real = validate_module.read_document
+    monkeypatch.setattr(validate_module, "read_document", lambda path, raw: read.append(path) or real(path, raw))
     assert main(["check", str(copy)]) == 0
     assert main(["check", str(copy)]) == 0
-    assert len(validations) == 2
+    assert [path for path in read if path == copy] == [copy, copy]
 
 
 def test_the_cache_can_be_turned_off(monkeypatch, copy, validations, capsys):

@@ -55,7 +55,7 @@ def test_check_exits_0_when_all_good_and_2_naming_the_place(tmp_path):
     bad.write_text('id = "x"\ntitle = \n', encoding="utf-8")
     result = run("check", str(bad))
     assert result.returncode == 2
-    assert f"{bad}:2:9: invalid TOML" in result.stderr and "Traceback" not in result.stderr
+    assert f"{bad}:2:9: error: invalid TOML" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_a_bad_data_folder_still_prints_the_good_briefing_with_status_2(tmp_path):

@@ -168,10 +168,11 @@ def test_print_is_the_same_plain_text_whatever_the_terminal_claims(env):
 
 
 def _print_on_a_terminal(columns: str, term: str) -> tuple[int, str, str]:
-    """Run `briefing print` with a pseudo-terminal as stdout; the output as the terminal received it."""
+    """Run `briefing print` with a pseudo-terminal as stdout (no pager); the output as the terminal received it."""
     master, slave = os.openpty()
     try:
-        process = subprocess.Popen([sys.executable, "-m", "briefing", "print", "kz-iaea-far-east-2025"], stdout=slave, stderr=subprocess.PIPE,
+        process = subprocess.Popen([sys.executable, "-m", "briefing", "print", "kz-iaea-far-east-2025", "--no-pager"],
+                                   stdout=slave, stderr=subprocess.PIPE,
                                    env=clean_environment({"COLUMNS": columns, "TERM": term}), cwd=REPO)
         os.close(slave)
         chunks = []

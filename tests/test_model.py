@@ -88,7 +88,7 @@ def test_every_named_source_must_exist():
     data["decision"]["why"][0]["sources"] = ["nowhere"]
     error = errors_of(data)[0]
     assert error["type"] == "unknown_source"
-    assert error["ctx"]["path"] == "decision.why[0].sources[0]"
+    assert error["loc"] == ("decision", "why", 0, "sources", 0)
 
 
 def test_a_statement_without_sources_is_rejected():

@@ -1,8 +1,8 @@
 """The fast TOML path gives exactly what tomllib gave: the same tables, or the same message and place.
 
-validate._parse reads a document with toml_rs (in Rust, TOML 1.0) and,
+validate.parse_toml reads a document with toml_rs (in Rust, TOML 1.0) and,
 wherever that is not safe, toml_rs refuses it or it breaks the limits, with
-tomllib as before.  Each test here holds _parse to a reference that is the
+tomllib as before.  Each test here holds parse_toml to a reference that is the
 code it replaced (tomllib, then the limits), comparing tables strictly:
 types, key order, the sign of zeros and NaNs, time zones.  The documents are
 generated (whole documents, token soup, edits of real files) and hand-made
@@ -64,7 +64,7 @@ def strict(value: object) -> object:
 
 
 def assert_same(text: str) -> None:
-    fast = validate._parse(PATH, text)
+    fast = validate.parse_toml(PATH, text)
     expected = reference(text)
     if isinstance(expected, LoadError):
         assert fast == expected
@@ -86,7 +86,7 @@ def test_every_corpus_file_and_the_bundled_briefing(path):
 def test_the_bundled_briefing_is_read_by_toml_rs_alone(monkeypatch):
     """The fast path is taken for a good file: tomllib is never called."""
     monkeypatch.setattr(tomllib, "loads", lambda text: pytest.fail("tomllib was used"))
-    assert validate._parse(PATH, FIRST_BRIEFING.read_text("utf-8"))["id"] == "kz-iaea-far-east-2025"
+    assert validate.parse_toml(PATH, FIRST_BRIEFING.read_text("utf-8"))["id"] == "kz-iaea-far-east-2025"
 
 
 # --- hazards -------------------------------------------------------------------------------------
@@ -196,7 +196,7 @@ def test_outside_the_main_thread_tomllib_reads_alone(monkeypatch):
     results = []
     threading.stack_size(256 * 1024)
     try:
-        thread = threading.Thread(target=lambda: results.append(validate._parse(PATH, text)))
+        thread = threading.Thread(target=lambda: results.append(validate.parse_toml(PATH, text)))
         thread.start()
         thread.join()
     finally:

@@ -584,6 +584,7 @@ async def test_without_colour_the_selected_row_and_the_focused_panel_still_show(
 def test_a_dumb_terminal_gets_one_line_and_status_2(terminal, locale):
     term = terminal("show", "--lang", locale, env={"TERM": "dumb"})
     assert term.finish() == 2
-    said = localizer(locale)._("briefing: the dashboard cannot run on a dumb terminal (TERM=dumb); "
-                               "use “briefing print” for plain text")
+    loc = localizer(locale)
+    said = loc._("briefing: the dashboard cannot be drawn: %(reason)s; use “briefing print” for plain text",
+                 reason=loc._("the terminal cannot move the cursor or show colours (TERM=dumb)"))
     assert term.output.decode("utf-8") == said + "\r\n"

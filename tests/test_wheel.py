@@ -25,6 +25,16 @@ def test_wheel_contains_data_styles_and_compiled_catalogs(wheel):
     assert "briefing/data/export.schema.json" in names  # what `briefing schema --export` prints
 
 
+def test_wheel_installs_shell_completion_and_manual_pages_under_its_prefix(wheel):
+    """pip puts a wheel's <name>.data/data/ files under the prefix: share/man/man1/briefing.1 and so on."""
+    from briefing import shell_files
+
+    archive = zipfile.ZipFile(wheel)
+    data = f"{wheel.name.split('-py')[0]}.data/data/share/"
+    for path in [*shell_files.COMPLETIONS.values(), *shell_files.MANUALS.values()]:
+        assert archive.read(data + path).decode("utf-8") == (shell_files.SHARE / path).read_text(encoding="utf-8")
+
+
 def test_unpacked_wheel_prints_from_another_directory(wheel, tmp_path):
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)

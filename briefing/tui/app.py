@@ -81,13 +81,15 @@ class BriefingApp(App):
         # `locale` is the language; each language's formats (en_GB or en_US) are the reader's, kept per language
         first = localizer(locale)
         self._formats = {first.locale: first.formats}
+        #: The settings file's locale ('en-US'), for the formats of a language switched to (see `loc`).
+        self.configured_locale: str | None = None
         self.set_reactive(BriefingApp.locale, first.locale)
 
     @property
     def loc(self) -> Localizer:
         formats = self._formats.get(self.locale)
-        if formats is None:  # a language switched to: in the formats the environment gives it
-            formats = self._formats[self.locale] = resolve_locale(self.locale, os.environ)[0]
+        if formats is None:  # a language switched to: in the formats the settings or the environment give it
+            formats = self._formats[self.locale] = resolve_locale(self.locale, os.environ, self.configured_locale)[0]
         return localizer(formats)
 
     @property

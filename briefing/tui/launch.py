@@ -7,8 +7,11 @@ import gc
 import os
 import signal
 import sys
+from pathlib import Path
 
 from briefing.i18n import localizer
+from briefing.sanitize import escaped
+from briefing.settings import Settings
 from briefing.store import Library
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
@@ -21,20 +24,33 @@ WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
 STOP_SIGNALS = [signal.SIGINT, signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
 
 
-def run_dashboard(library: Library, brief_id: str | None, locale: str) -> int:
-    """Run the app in this terminal; without one that can show it, say so and point to `briefing print`."""
+def _no_terminal(loc) -> str | None:
+    """Why this terminal cannot show the dashboard, in words; None when it can."""
+    if os.environ.get("TERM") == "dumb":
+        # Textual draws with cursor movements and colours whatever TERM says; a dumb terminal would show
+        # them as garbage.
+        return loc._("the terminal cannot move the cursor or show colours (TERM=dumb)")
+    if not sys.stdin.isatty():
+        return loc._("standard input is not a terminal")
+    if not sys.stdout.isatty():
+        return loc._("standard output is not a terminal")
+    return None
+
+
+def run_dashboard(library: Library, brief_id: str | None, locale: str, settings: Settings | None = None,
+                  watch: Path | None = None) -> int:
+    """Run the app in this terminal; without one that can show it, say why and point to `briefing print`.
+
+    The settings file gives the theme, and the theme and language chosen are written back to it.  With `watch`, the library is that one file's, and the
+    dashboard follows it (briefing.tui.watch).
+    """
     loc = localizer(locale)
     # Under `briefing serve` there is no terminal to check: the browser's terminal shows what Textual draws.
     if os.environ.get("TEXTUAL_DRIVER") != WEB_DRIVER:
-        if not (sys.stdin.isatty() and sys.stdout.isatty()):
-            sys.stderr.write(
-                loc._("briefing: the dashboard needs a terminal; use “briefing print” for plain text") + "\n")
-            return EXIT_USAGE
-        if os.environ.get("TERM") == "dumb":
-            # Textual draws with cursor movements and colours whatever TERM says; a dumb terminal would show
-            # them as garbage.
-            sys.stderr.write(loc._("briefing: the dashboard cannot run on a dumb terminal (TERM=dumb); "
-                                   "use “briefing print” for plain text") + "\n")
+        reason = _no_terminal(loc)
+        if reason:
+            sys.stderr.write(loc._("briefing: the dashboard cannot be drawn: %(reason)s; "
+                                   "use “briefing print” for plain text", reason=reason) + "\n")
             return EXIT_USAGE
         # COLUMNS and LINES may say anything (COLUMNS=99999 left over from a script); Textual and Rich would
         # believe them over the terminal. On a terminal, its own size (TIOCGWINSZ) is the truth, and follows resizes.
@@ -46,12 +62,23 @@ def run_dashboard(library: Library, brief_id: str | None, locale: str) -> int:
     # the app does again when mounted, with what it made since).
     gc.disable()
     try:
-        from briefing.tui.app import make_app
+        if watch is not None:
+            from briefing.tui.watch import WatchingApp
 
-        app = make_app(library, brief_id, locale)
+            app = WatchingApp(library, watch, locale)
+        else:
+            from briefing.tui.app import make_app
+
+            app = make_app(library, brief_id, locale)
     finally:
         gc.freeze()
         gc.enable()
+    if settings is not None:
+        from briefing.tui.persist import start_with
+
+        problem = start_with(app, settings, loc)
+        if problem:
+            sys.stderr.write(escaped(problem) + "\n")
     received: list[int] = []
 
     def stop(signum, frame) -> None:

@@ -70,7 +70,8 @@ class TablePanel(Panel, Vertical):
 
     def localize(self) -> None:
         self.show_title()
-        keep = self.app.analysis is self._filled
+        # the same brief, in another language or read again from its file: the reader's place stays
+        keep = self._filled is not None and self._filled.brief.id == self.app.analysis.brief.id
         self._filled = self.app.analysis
         self.query_one(BriefTable).show(self.filling, keep)
         self.show_detail()

@@ -1,4 +1,5 @@
-"""The files that could not be loaded, each with the line `briefing check` prints for it."""
+"""The files that could not be loaded, each with the line `briefing check` prints for it (a file the dashboard
+watches with every error, as briefing.checking.Diagnostic lines)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,6 @@ class ErrorsScreen(Dialog):
         self.query_one(Prose).show([
             *para(loc.n_("%(count)s file could not be loaded; the briefings that loaded open as usual.",
                          "%(count)s files could not be loaded; the briefings that loaded open as usual.",
-                         len(errors))),
+                         len({getattr(error, "file", None) or error.path for error in errors}))),
             *blank(),
             *bullets(error.describe(loc) for error in errors)])
