@@ -80,3 +80,27 @@ async def test_the_dashboard_keeps_the_readers_territory_across_a_language_switc
         await pilot.pause()
         assert app.locale == "en" and app.loc.formats == "en_US"
         assert "November 24, 2025, 3:21" in header_text(app).replace(NBSP, " ")
+
+
+def test_the_settings_files_locale_gives_the_formats_and_lang_still_wins(tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text('locale = "en-US"\n', encoding="utf-8")
+    us = run(["print", "kz-iaea-far-east-2025"], {"BRIEFING_CONFIG": str(config), "LANG": "en_GB.UTF-8"}, tmp_path)
+    assert f"November{NBSP}24,{NBSP}2025, 3:21{NNBSP}PM" in us
+    british = run(["print", "kz-iaea-far-east-2025", "--lang", "en-GB"], {"BRIEFING_CONFIG": str(config)}, tmp_path)
+    assert f"24{NBSP}November{NBSP}2025, 15:21" in british
+    both = json.loads(run(["export", "kz-iaea-far-east-2025", "--format", "json", "--lang", "all"],
+                          {"BRIEFING_CONFIG": str(config)}, tmp_path))
+    assert both["summary"]["en"].startswith(f"Event: November{NBSP}21,") and "г." in both["summary"]["ru"]
+
+
+async def test_a_language_switched_to_takes_the_settings_files_locale():
+    from briefing.settings import Settings
+    from briefing.tui.persist import start_with
+
+    app = make_app(load_library([FIRST_BRIEFING]), locale="ru")
+    start_with(app, Settings(locale="en-US"), app.loc)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.loc.formats == "en_US" and "November 24, 2025, 3:21" in header_text(app).replace(NBSP, " ")
