@@ -41,7 +41,7 @@ WARNING_CODES = frozenset({
     "placeholder", "cutoff-before-event", "published-after-cutoff", "decision-long-after-date", "mixed-units",
     "figure-mismatch", "id-used-elsewhere", "source-never-cited", "untranslated"})
 #: What a briefing whose id another checked file already has gets (the later file, in search order).
-DUPLICATE_BRIEFING = N_("briefing id “{id}” is already used by {other}")
+DUPLICATE_BRIEFING = N_("the briefing id “{id}” is already used by {other}")
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ PLACEHOLDER = "TODO"
 NAME_FIELDS = frozenset({"outlet"})
 
 MESSAGES = {
-    "placeholder": N_("a placeholder from 'briefing new' is still here: replace {word} with your own words"),
+    "placeholder": N_("a placeholder from “briefing new” is still here: replace {word} with your own words"),
     "cutoff-before-event": N_("the information cut-off {cutoff} is before the event's date {date}"),
     "published-after-cutoff": N_("source “{source}” was published {published}, after the information "
                                  "cut-off {cutoff}"),
