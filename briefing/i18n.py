@@ -294,9 +294,10 @@ class Localizer:
         return format_date(value, format="medium", locale=self.babel).replace(" ", NBSP)
 
     def datetime(self, value: dt.datetime) -> str:
-        """Date and time; with the UTC offset the source gave (GMT+03:00), when it gave one."""
+        """Date and time, on one line like a date; with the UTC offset the source gave (GMT+03:00), when it
+        gave one."""
         text = self._("%(date)s, %(time)s", date=self.date(value.date()),
-                      time=format_time(value, format="short", locale=self.babel))
+                      time=format_time(value, format="short", locale=self.babel)).replace(" ", NBSP)
         if value.tzinfo is not None:
             text += NBSP + get_timezone_gmt(value, locale=self.babel)
         return text

@@ -23,10 +23,10 @@ NBSP, NNBSP = "\u00a0", "\u202f"
 #: What each reader must meet, and what belongs to the other and must not appear (the briefing's own prose
 #: is British, "On 21 November 2025": only what the program writes follows the territory).
 THEIRS = {
-    "en_GB": ([f"21{NBSP}November{NBSP}2025", f"24{NBSP}November{NBSP}2025, 15:21", f"1{NBSP}January{NBSP}2025"],
+    "en_GB": ([f"21{NBSP}November{NBSP}2025", f"24{NBSP}November{NBSP}2025,{NBSP}15:21", f"1{NBSP}January{NBSP}2025"],
               [f"November{NBSP}21,", "PM", f"January{NBSP}1,"]),
-    "en_US": ([f"November{NBSP}21,{NBSP}2025", f"November{NBSP}24,{NBSP}2025, 3:21{NNBSP}PM", f"January{NBSP}1,"],
-              [f"2025, 15:21", f"1{NBSP}January{NBSP}2025"]),
+    "en_US": ([f"November{NBSP}21,{NBSP}2025", f"November{NBSP}24,{NBSP}2025,{NBSP}3:21{NNBSP}PM", f"January{NBSP}1,"],
+              [f"2025,{NBSP}15:21", f"1{NBSP}January{NBSP}2025"]),
 }
 FACES = [["print"], ["export", "--format", "markdown"], ["export", "--format", "html"],
          ["export", "--format", "json"]]
@@ -62,7 +62,7 @@ def test_json_keeps_its_iso_values_in_every_territory(tmp_path):
 
 def test_lang_takes_a_bcp47_tag_in_any_case(tmp_path):
     out = run(["print", "kz-iaea-far-east-2025", "--lang", "EN-us"], {"LANG": "en_GB.UTF-8"}, tmp_path)
-    assert f"November{NBSP}24,{NBSP}2025, 3:21{NNBSP}PM" in out
+    assert f"November{NBSP}24,{NBSP}2025,{NBSP}3:21{NNBSP}PM" in out
 
 
 def header_text(app) -> str:
@@ -86,9 +86,9 @@ def test_the_settings_files_locale_gives_the_formats_and_lang_still_wins(tmp_pat
     config = tmp_path / "config.toml"
     config.write_text('locale = "en-US"\n', encoding="utf-8")
     us = run(["print", "kz-iaea-far-east-2025"], {"BRIEFING_CONFIG": str(config), "LANG": "en_GB.UTF-8"}, tmp_path)
-    assert f"November{NBSP}24,{NBSP}2025, 3:21{NNBSP}PM" in us
+    assert f"November{NBSP}24,{NBSP}2025,{NBSP}3:21{NNBSP}PM" in us
     british = run(["print", "kz-iaea-far-east-2025", "--lang", "en-GB"], {"BRIEFING_CONFIG": str(config)}, tmp_path)
-    assert f"24{NBSP}November{NBSP}2025, 15:21" in british
+    assert f"24{NBSP}November{NBSP}2025,{NBSP}15:21" in british
     both = json.loads(run(["export", "kz-iaea-far-east-2025", "--format", "json", "--lang", "all"],
                           {"BRIEFING_CONFIG": str(config)}, tmp_path))
     assert both["summary"]["en"].startswith(f"Event: November{NBSP}21,") and "г." in both["summary"]["ru"]

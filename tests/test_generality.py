@@ -543,9 +543,9 @@ def test_month_0_is_refused_with_a_message_naming_it():
 def test_a_datetime_with_an_offset_prints_its_offset():
     plus3 = dt.datetime(2025, 11, 3, 14, 30, tzinfo=dt.timezone(dt.timedelta(hours=3)))
     minus5 = dt.datetime(2025, 11, 2, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
-    assert EN.moment(plus3) == f"November{NBSP}3,{NBSP}2025, 2:30{NNBSP}PM{NBSP}GMT+03:00"
-    assert RU.moment(plus3) == f"3{NBSP}ноября{NBSP}2025{NNBSP}г., 14:30{NBSP}GMT+03:00"
-    assert EN.moment(minus5) == f"November{NBSP}2,{NBSP}2025, 11:30{NNBSP}PM{NBSP}GMT-05:00"
+    assert EN.moment(plus3) == f"November{NBSP}3,{NBSP}2025,{NBSP}2:30{NNBSP}PM{NBSP}GMT+03:00"
+    assert RU.moment(plus3) == f"3{NBSP}ноября{NBSP}2025{NNBSP}г.,{NBSP}14:30{NBSP}GMT+03:00"
+    assert EN.moment(minus5) == f"November{NBSP}2,{NBSP}2025,{NBSP}11:30{NNBSP}PM{NBSP}GMT-05:00"
     assert RU.moment(minus5).endswith("23:30\u00a0GMT-05:00")
     # a datetime without an offset shows none
     assert "GMT" not in EN.moment(dt.datetime(2025, 11, 3, 3, 0))
