@@ -156,10 +156,11 @@ def build_parser(loc: Localizer, settings_path: Path | None = None,
     width = width or cli_help.help_width()
     formatter = functools.partial(cli_help.HelpFormatter, width=width)
     languages = ", ".join(UI_LOCALES)
-    common = _common(loc, loc._("language: %(choices)s (default: from the settings file, else LANGUAGE, LC_ALL, "
-                                "LC_MESSAGES, LANG)", choices=languages))
-    every = _common(loc, loc._("language: %(choices)s, or all for each in turn (default: from the settings file, "
-                               "else LANGUAGE, LC_ALL, LC_MESSAGES, LANG)", choices=languages))
+    common = _common(loc, loc._("language: %(choices)s, or a tag such as en-US that also sets the formats (default: "
+                                "from the settings file, else LANGUAGE, LC_ALL, LC_MESSAGES, LANG)", choices=languages))
+    every = _common(loc, loc._("language: %(choices)s, a tag such as en-US that also sets the formats, or all for "
+                               "each in turn (default: from the settings file, else LANGUAGE, LC_ALL, LC_MESSAGES, "
+                               "LANG)", choices=languages))
     parser = _Parser(
         prog="briefing", parents=[common], add_help=False, allow_abbrev=False, formatter_class=formatter,
         description=cli_help.wrapped(loc._("Briefings on one news event, compared source by source, in Russian "

@@ -87,12 +87,14 @@ KEYS = (
 
 #: Every environment variable the command reads, and what it does.
 ENVIRONMENT = (
-    ("BRIEFING_PATH", N_("more folders of briefings, separated by ':' (';' on Windows)")),
+    ("BRIEFING_PATH", N_("more folders of briefings, separated by “:” (“;” on Windows)")),
     ("BRIEFING_CONFIG", N_("the settings file to read instead of the usual one")),
-    ("BRIEFING_CACHE", N_("'off' turns off the cache of checked briefings")),
-    ("BRIEFING_PAGER, PAGER", N_("the pager of 'briefing print' (default: less, with LESS=FRX when LESS is not set)")),
+    ("BRIEFING_CACHE", N_("“off” turns off the cache of checked briefings")),
+    ("BRIEFING_PAGER, PAGER", N_("the pager of “briefing print” (default: less, with LESS=FRX when LESS is not set)")),
     ("NO_COLOR", N_("draw the dashboard without colours")),
     ("LANGUAGE, LC_ALL, LC_MESSAGES, LANG", N_("the language, when neither --lang nor the settings file sets it")),
+    ("LC_ALL, LC_TIME, LC_NUMERIC, LANG", N_("the formats of dates and numbers (such as en_US.UTF-8), when neither "
+                                             "--lang nor the settings file gives a territory")),
     ("XDG_CONFIG_HOME, XDG_CACHE_HOME", N_("where the settings file and the cache are (default: ~/.config, ~/.cache)")),
 )
 
@@ -110,7 +112,7 @@ SETTINGS = (
     ('locale = "en-GB"', N_("the formats of dates and numbers, as a language tag")),
     ('theme = "nord"', N_("the dashboard's colours (chosen in the dashboard, it is saved here)")),
     ('data = ["~/briefings"]', N_("more folders of briefings")),
-    ("width = 100", N_("the width of 'briefing print' without --width")),
+    ("width = 100", N_("the width of “briefing print” without --width")),
 )
 
 

@@ -79,7 +79,7 @@ _HEADING = re.compile(r"^\.SH (\S+)(.*)$", re.M)
 
 def _heading(match: re.Match[str], loc) -> str:
     """A heading in the page's language, with the language's quotes around a command's name."""
-    rest = re.sub(r"'([^']*)'", lambda quoted: loc._("'%(command)s'", command=quoted[1]), match[2])
+    rest = re.sub(r"'([^']*)'", lambda quoted: loc._("“%(command)s”", command=quoted[1]), match[2])
     word = loc._(HEADINGS[match[1]]) if match[1] in HEADINGS else match[1]
     return f".SH {word}{rest}"
 
