@@ -16,7 +16,12 @@ from typing import NamedTuple
 from rich.text import Text
 from textual.geometry import Region, Size
 from textual.strip import Strip
+from textual.binding import Binding
 from textual.widgets import DataTable
+from textual.widgets._data_table import RowRenderables
+
+from briefing.find import fold, spans
+from briefing.tui.prose import MATCH_STYLE
 
 Rows = Sequence[tuple[str, Sequence[Text]]]
 
@@ -49,12 +54,58 @@ def header(label: str) -> Text:
 
 
 class BriefTable(DataTable):
+    """A table of rows to choose from, moved through as in `less` or `vim` too; a search marks its cells.
+
+    Home and End (and g, G) go to the first and last row; ← and → scroll
+    sideways.  The keys in brackets are the same keys with a Russian (ЙЦУКЕН)
+    layout on.
+    """
+
+    BINDINGS = [
+        Binding("j,о", "cursor_down", show=False),
+        Binding("k,л", "cursor_up", show=False),
+        Binding("home,g,п", "scroll_top", show=False),
+        Binding("end,G,П", "scroll_bottom", show=False),
+        Binding("ctrl+d", "half_page(1)", show=False),
+        Binding("ctrl+u", "half_page(-1)", show=False),
+    ]
+
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", cursor_foreground_priority="renderable", **kwargs)
+        self._needle = ""  # a search's folded query, marked in the cells (see briefing.find)
         self._fill: Fill | None = None
         self._keep = False
         self._room: int | None = None  # what the cells were fitted to
         self._keys: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+
+    def action_half_page(self, direction: int) -> None:
+        """Move the cursor half the rows in view down (1) or up (-1)."""
+        rows = max(1, (self.scrollable_content_region.height - self.header_height) // 2)
+        self.move_cursor(row=max(0, min(self.row_count - 1, self.cursor_row + direction * rows)))
+
+    def mark(self, needle: str) -> None:
+        """Mark the matches of `needle` in every cell ('' marks none), redrawing the rows in view."""
+        if needle != self._needle:
+            self._needle = needle
+            # DataTable keeps what it drew under a count it raises at every change; raised, nothing is kept.
+            self._update_count += 1
+            self.refresh()
+
+    def _compute_row_renderables(self, row_index: int) -> RowRenderables:
+        """A row's cells as DataTable draws them, with the search's matches marked."""
+        renderables = super()._compute_row_renderables(row_index)
+        if not self._needle or row_index < 0:
+            return renderables
+        cells = []
+        for cell in renderables.cells:
+            if isinstance(cell, Text):
+                found = spans(self._needle, fold(cell.plain))
+                if found:
+                    cell = cell.copy()
+                    for start, end in found:
+                        cell.stylize(MATCH_STYLE, start, end)
+            cells.append(cell)
+        return RowRenderables(renderables.label, cells)
 
     def show(self, fill: Fill, keep: bool) -> None:
         """Fill the table from `fill` at its present width; with `keep`, the cursor row and scroll stay.

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 
+from briefing.tui.movement import Scroll
 from briefing.tui.prose import Prose, blank, bullets, para
 from briefing.tui.screens.dialog import Dialog
 
 
 class ErrorsScreen(Dialog):
     def body(self) -> ComposeResult:
-        with VerticalScroll():
+        with Scroll():
             yield Prose()
 
     def localize(self) -> None:
