@@ -19,22 +19,31 @@ NO_BREAK_SPACES = (NBSP, "\u202f")
 _AFTER_NUMBER = re.compile(r"(?<=\d) (?=[^\W\d_]|%)")
 #: A space before a dash, so the dash ends the line rather than opening the next.
 _BEFORE_DASH = re.compile(r" (?=[—–] )")
+#: A qualifier written before a number (or before the placeholder of one in a message), and the space after it:
+#: "nearly 20 GW", "more than 376 GW", «почти 20 ГВт», «более %(percent)s».
+_QUALIFIER = re.compile(
+    r"(?<![^\W\d_])(?:nearly|almost|about|around|approximately|roughly|some|over|under|(?:more|less|fewer) than"
+    r"|at (?:least|most)|up to|close to|no (?:more|less|fewer) than|почти|около|примерно|приблизительно|порядка|более|менее"
+    r"|свыше|больше|меньше|не (?:более|менее)|до) (?=[\d−]|%\()", re.IGNORECASE)
 #: A space before a citation mark or a run of them: "… the venue. [1][2]".
 _BEFORE_CITATION = re.compile(r" (?=\[\d+\])")
 
 
 @functools.lru_cache(maxsize=4096)
 def tie(text: str) -> str:
-    """Prose from a briefing file with its unbreakable spaces made no-break."""
+    """Prose from a briefing file with its unbreakable spaces made no-break: after a number, after a
+    qualifier before a number, before a dash."""
     if not text or " " not in text:
         return text
-    return _BEFORE_DASH.sub(NBSP, _AFTER_NUMBER.sub(NBSP, text))
+    return tie_template(_AFTER_NUMBER.sub(NBSP, text))
 
 
 @functools.lru_cache(maxsize=1024)
-def tie_dashes(template: str) -> str:
-    """An interface message, whose numbers come in as placeholders, with its dashes tied."""
-    return _BEFORE_DASH.sub(NBSP, template) if template and " " in template else template
+def tie_template(template: str) -> str:
+    """An interface message, whose numbers come in as placeholders, with its dashes and qualifiers tied."""
+    if not template or " " not in template:
+        return template
+    return _BEFORE_DASH.sub(NBSP, _QUALIFIER.sub(lambda found: found[0].replace(" ", NBSP), template))
 
 
 def tie_lead(template: str, placeholder: str = "%(value)s") -> str:

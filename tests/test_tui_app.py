@@ -414,3 +414,14 @@ async def test_the_keys_work_with_a_russian_keyboard_layout_on(library):
         assert app.locale == "ru"
         await pilot.press("escape", "й")
     assert app.return_code == 0 and not app.is_running
+
+
+@pytest.mark.parametrize("width", range(16, 60))
+def test_prose_never_leaves_a_citation_mark_alone_and_shows_the_space_as_a_space(width):
+    from briefing.tui.prose import lay_out, para
+    from textual.content import Content
+
+    text = Content.styled("At a session of the Board; neither report names the venue. [1][2]", "bold")
+    lines = [line.plain.strip() for line in lay_out(para(text), width)]
+    assert "venue. [1][2]" in lines[-1]  # with the word before it, and a plain space between
+    assert all(line.spans for line in lay_out(para(text), width) if line.plain.strip())

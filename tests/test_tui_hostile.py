@@ -247,7 +247,8 @@ async def test_the_footer_shows_each_key_whole_or_not_at_all(locale):
                 await pilot.pause()
                 loc = app.loc
                 keys = [f"{key} {loc._(label)}" for key, label in
-                        (("l", "Language"), ("1–4", "Panels"), ("p", "Save"), ("?", "Help"), ("q", "Quit"))]
+                        (("/", "Search"), ("l", "Language"), ("1–4", "Panels"), ("?", "Help"), ("q", "Quit"),
+                         ("f", "Filter"), ("o", "Addresses"), ("p", "Save"))]
                 left, palette = screen_lines(app)[-1].split("▏")
                 assert palette.strip() == "^p " + loc._("Commands"), (width, palette)
                 shown = " ".join(left.split())

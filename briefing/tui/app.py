@@ -62,14 +62,14 @@ class BriefingApp(App):
         # One footer entry for the four panel keys: a footer group's label cannot be a lazy string.
         Binding("1", "panel(1)", lazy(N_("Panels")), key_display="1–4"),
         *(Binding(str(n), f"panel({n})", show=False) for n in (2, 3, 4)),
+        Binding("question_mark", "help", lazy(N_("Help")), key_display="?"),
+        Binding("q", "quit", lazy(N_("Quit"))),
         Binding("f", "comparison_filter", lazy(N_("Filter"))),
         Binding("o", "addresses", lazy(N_("Addresses"))),
         Binding("y", "addresses", show=False),
         Binding("p", "save", lazy(N_("Save"))),
         Binding("b", "picker", lazy(N_("Briefings"))),
         Binding("e", "errors", lazy(N_("Errors"))),
-        Binding("question_mark", "help", lazy(N_("Help")), key_display="?"),
-        Binding("q", "quit", lazy(N_("Quit"))),
         Binding("ctrl+q,ctrl+c", "quit", lazy(N_("Quit")), show=False, priority=True),
         Binding("ctrl+p", "command_palette", lazy(N_("Commands")), show=False, priority=True),
         # The same keys pressed with a Russian (ЙЦУКЕН) layout on, so a reader need not switch layouts:

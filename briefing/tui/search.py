@@ -86,7 +86,7 @@ class SearchInput(Input):
 
     BINDINGS = [
         Binding("enter", "submit", lazy(N_("Go to it"))),
-        Binding("escape", "app.search_clear", lazy(N_("Clear"))),
+        Binding("escape", "app.search_clear", lazy(N_("Clear")), key_display="Esc"),
         Binding("down", "app.search_step(1)", show=False),
         Binding("up", "app.search_step(-1)", show=False),
     ]
@@ -238,6 +238,9 @@ class SearchBar(Localized, Horizontal):
             reveal(prose, line)
 
     def show_count(self) -> None:
+        """Say how many matches there are and which one the reader is on; the footer offers n and N when
+        there are any."""
+        self.app.refresh_bindings()
         loc = self.app.loc
         count = self.query_one("#search-count", Static)
         if not self._needle:
