@@ -27,7 +27,7 @@ from textual.widgets import Input, Static
 
 from briefing.find import Texts, needle
 from briefing.i18n import N_
-from briefing.sanitize import one_line
+from briefing.sanitize import plain
 from briefing.tui.language import Localized, lazy
 from briefing.tui.panels.base import Panel, Searched
 from briefing.tui.prose import Prose
@@ -63,15 +63,16 @@ def build_index(panels: list[Panel]) -> Index:
 
 
 def reveal(widget: Widget, line: int) -> None:
-    """Scroll whatever holds `widget` so that its line `line` is in view (Textual's `scroll_to_widget`,
-    for one line of the widget rather than all of it)."""
+    """Scroll whatever holds `widget` so that its line `line` is in view, in the middle when it was out of
+    view (Textual's `scroll_to_widget`, for one line of the widget rather than all of it)."""
     virtual = widget.virtual_region
-    region = Region(virtual.x, virtual.y + line, virtual.width, 1)
+    region = Region(virtual.x, virtual.y + line, 1, 1)
     while isinstance(widget.parent, Widget):
         container = widget.parent
         offset = Offset(0, 0)
-        if widget.styles.dock == "none":
-            offset = container.scroll_to_region(region, animate=False, immediate=True)
+        window = container.scrollable_content_region.at_offset(container.scroll_offset)
+        if widget.styles.dock == "none" and region not in window:
+            offset = container.scroll_to_region(region, animate=False, immediate=True, center=True)
         region = (region.translate(-offset)
                   .translate(container.styles.margin.top_left)
                   .translate(container.styles.border.spacing.top_left)
@@ -162,7 +163,7 @@ class SearchBar(Localized, Horizontal):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        shown = one_line(event.value)  # a paste can bring control characters and escape codes: never kept
+        shown = plain(event.value).replace("\n", " ")  # a paste can bring control characters, escape codes
         if shown != event.value:
             event.input.value = shown  # which comes back here as a change of its own
         elif self.display:
