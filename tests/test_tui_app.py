@@ -333,7 +333,8 @@ async def test_errors_screen_opens_on_start_and_with_e(library):
         assert isinstance(app.screen, ErrorsScreen)
 
 
-async def test_e_does_nothing_without_errors(library):
+async def test_e_and_b_open_no_screen_and_leave_the_footer_without_nothing_to_show(library):
+    """What they say instead is in test_tui_keys.py."""
     app = make_app(library, locale="en")
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("e", "b")

@@ -193,9 +193,7 @@ class BriefingApp(App):
             return bool(self.library.errors)
         if action == "picker":
             return len(self.library.briefings) > 1
-        if action == "search_step":
-            return search is not None and search.found > 0
-        if action == "search_clear":
+        if action in ("search_step", "search_clear"):
             return search is not None and search.active
         return True
 

@@ -84,6 +84,8 @@ def wrap(text: Content, width: int) -> list[Content]:
     """`text` in lines of `width` cells, broken at plain spaces only, never before a citation mark ("[1]");
     a word longer than a line is folded.  Each line is a piece of `text`, its characters as they were."""
     plain = text.plain
+    if text.cell_length <= width and "\n" not in plain:
+        return [text]  # as Textual's wrap would give it, without its cost: most rows are one line
     held = [space for space in NO_BREAK_SPACES if space in plain]
     cited = " [" in plain
     if not held and not cited:
@@ -194,6 +196,11 @@ class Prose(Widget):
         self._texts: tuple[list[Row], Texts] | None = None
         self._found: tuple[list[Row], str, list[int]] | None = None
 
+    @property
+    def shown(self) -> list[Row]:
+        """The rows shown."""
+        return self._rows
+
     def show(self, rows: list[Row]) -> None:
         if rows is not self._rows:
             self._rows = rows
@@ -201,12 +208,27 @@ class Prose(Widget):
 
     def mark(self, needle: str, current: int | None = None) -> None:
         """Mark every match of `needle` (a folded query, see briefing.find), and match number `current`
-        (negative: from the end) as the one the reader is on; '' marks nothing."""
-        if (needle, current) != (self._needle, self._current):
-            self._needle, self._current = needle, current
-            for layout in self._layouts:
-                layout.strips.clear()
-            self.refresh()
+        (negative: from the end) as the one the reader is on; '' marks nothing.  Only the lines of rows
+        with a match, before or now, are drawn again."""
+        if (needle, current) == (self._needle, self._current):
+            return
+        every = needle != self._needle  # else only the match the reader is on moves
+        changed = self._rows_marked(every)
+        self._needle, self._current = needle, current
+        changed |= self._rows_marked(every)
+        for layout in self._layouts:
+            for key in [key for key in layout.strips if layout.places[key[0]].row in changed]:
+                del layout.strips[key]
+        self.refresh()
+
+    def _rows_marked(self, every: bool) -> set[int]:
+        """The rows that hold a match of the marked needle, or (not `every`) the match the reader is on."""
+        positions = self._positions()
+        if not every:
+            on = self._current
+            positions = [positions[on]] if on is not None and -len(positions) <= on < len(positions) else []
+        texts = self._searched()
+        return {texts.locate(position)[0] // 2 for position in positions}
 
     def matches(self) -> int:
         """How many matches of the marked needle the rows hold."""

@@ -16,6 +16,7 @@ the query and finds it in the new text.
 from __future__ import annotations
 
 import bisect
+import gc
 from typing import TYPE_CHECKING, NamedTuple
 
 from textual.app import ComposeResult
@@ -83,7 +84,17 @@ def reveal(widget: Widget, line: int) -> None:
 
 
 class SearchInput(Input):
-    """The query as typed; Enter goes to the match shown, Esc clears the search, ↓ ↑ go through the matches."""
+    """The query as typed; Enter goes to the match shown, Esc clears the search, ↓ ↑ go through the matches.
+
+    Textual 8.2.8's Input lays the whole screen out again at every key (its
+    scrollable width follows the text), which on a large briefing costs more
+    than the search; its scrollable width is that of the longest query here,
+    so a key redraws the line alone.
+    """
+
+    @property
+    def content_width(self) -> int:
+        return MAX_QUERY + 1
 
     BINDINGS = [
         Binding("enter", "submit", lazy(N_("Go to it"))),
@@ -105,6 +116,7 @@ class SearchBar(Localized, Horizontal):
         self.current: int | None = None  # the match the reader is on
         self._marked: Prose | None = None  # the prose that marks it
         self._before: Widget | None = None  # what had the focus when the search line opened
+        self._offered = False  # whether the footer was last told the search line is open
 
     @property
     def app(self) -> BriefingApp:  # type: ignore[override]
@@ -134,6 +146,8 @@ class SearchBar(Localized, Horizontal):
             self._before = self.app.focused
         self.display = True
         self.query_one(SearchInput).focus()
+        self._current_index()  # made now, so that the first key is as quick as the others
+        self.show_count()
 
     def clear(self) -> None:
         """Close the search line, forget the query and unmark everything; the focus goes back where it was."""
@@ -198,10 +212,7 @@ class SearchBar(Localized, Horizontal):
     def _find(self, query: str) -> None:
         """Find `query` in every panel and mark it; no match is the reader's yet."""
         self._needle = needle(query)
-        panels = self._panels()
-        index = self._index
-        if index is None or any(made is not panel.search_units() for made, panel in zip(index.made_from, panels)):
-            index = self._index = build_index(panels)
+        index = self._current_index()
         self._positions = index.texts.find(self._needle) if self._needle else []
         self.current, self._marked = None, None
         for prose in self.app.pane.query("#panels Prose").results(Prose):
@@ -209,6 +220,18 @@ class SearchBar(Localized, Horizontal):
         for table in self.app.pane.query(BriefTable):
             table.mark(self._needle)
         self.show_count()
+
+    def _current_index(self) -> Index:
+        """The index of what the panels show now: made again when the language, the briefing or the
+        filter has changed what they show."""
+        panels = self._panels()
+        index = self._index
+        if index is None or any(made is not panel.search_units() for made, panel in zip(index.made_from, panels)):
+            index = self._index = build_index(panels)
+            # As the app does with what it builds before its first screen (see BriefingApp.on_mount): the
+            # index lives on, and the collector's full scans of it would be felt as a stutter on a key.
+            gc.freeze()
+        return index
 
     def go(self, number: int, focus: bool) -> None:
         """To match `number`: its panel, table row and line brought into view, the match marked as the one."""
@@ -222,15 +245,19 @@ class SearchBar(Localized, Horizontal):
         nth = number - first
         if unit.tail:  # it ends every detail: counted from the end of the one shown
             nth -= index.texts.first_at(self._positions, index.firsts[which + 1]) - first
-        panel.bring(unit)
         prose = panel.prose_for(unit)
+        shown = prose.shown
+        panel.bring(unit)
         if self._marked is not None and self._marked is not prose:
             self._marked.mark(self._needle)
         prose.mark(self._needle, nth)
         self._marked = prose
         if focus:
             panel.entry.focus(scroll_visible=False)
-        self.call_after_refresh(self._reveal, prose, nth)
+        if prose.shown is shown:  # laid out as it is: into view in this frame
+            self._reveal(prose, nth)
+        else:  # new rows (another table row's detail): into view once they are laid out
+            self.call_after_refresh(self._reveal, prose, nth)
         self.show_count()
 
     def _reveal(self, prose: Prose, nth: int) -> None:
@@ -239,17 +266,21 @@ class SearchBar(Localized, Horizontal):
             reveal(prose, line)
 
     def show_count(self) -> None:
-        """Say how many matches there are and which one the reader is on; the footer offers n and N when
-        there are any."""
-        self.app.refresh_bindings()
+        """Say how many matches there are and which one the reader is on.  The footer offers n, N and Esc
+        while the search line is open; it is built again only when that changes (a new footer lays the
+        screen out again, which a key typed into the query need not wait for)."""
+        if self.active != self._offered:
+            self._offered = self.active
+            self.app.refresh_bindings()
         loc = self.app.loc
-        count = self.query_one("#search-count", Static)
         if not self._needle:
-            count.update("")
+            said = ""
         elif not self._positions:
-            count.update(loc._("No matches"))
+            said = loc._("No matches")
         elif self.current is None:
-            count.update(loc.n_("%(count)s match", "%(count)s matches", len(self._positions)))
+            said = loc.n_("%(count)s match", "%(count)s matches", len(self._positions))
         else:
-            count.update(loc._("%(number)s of %(count)s", number=loc.number(self.current + 1),
-                               count=loc.number(len(self._positions))))
+            said = loc._("%(number)s of %(count)s", number=loc.number(self.current + 1),
+                         count=loc.number(len(self._positions)))
+        # Its width is fixed (app.tcss): a new count redraws it and lays nothing out again.
+        self.query_one("#search-count", Static).update(said, layout=False)

@@ -84,12 +84,36 @@ class BriefTable(DataTable):
         self.move_cursor(row=max(0, min(self.row_count - 1, self.cursor_row + direction * rows)))
 
     def mark(self, needle: str) -> None:
-        """Mark the matches of `needle` in every cell ('' marks none), redrawing the rows in view."""
+        """Mark the matches of `needle` in every cell ('' marks none), redrawing the rows in view that hold
+        a match of it or of the needle before."""
         if needle != self._needle:
+            self._forget(self._needle, needle)
             self._needle = needle
-            # DataTable keeps what it drew under a count it raises at every change; raised, nothing is kept.
-            self._update_count += 1
             self.refresh()
+
+    def _forget(self, *needles: str) -> None:
+        """Drop what DataTable (Textual 8.2.8) keeps of the cells it drew that hold a match of `needles`,
+        and of every row out of view: drawing a cell is what costs, and the others look the same.  Its
+        caches are keyed by cell, by row (its key, or its place in the table) and, for lines, by line."""
+        top = int(self.scroll_y)
+        marked: set[tuple[object, object]] = set()  # (row key, column key) of the cells in view to draw again
+        kept = {self._header_row_key}  # rows in view
+        columns = [column.key for column in self.ordered_columns]
+        for index in range(top, min(self.row_count, top + self.size.height)):
+            row = self._row_locations.get_key(index)
+            kept.add(row)
+            for column, cell in zip(columns, self.get_row_at(index)):
+                if isinstance(cell, Text) and any(needle and needle in fold(cell.plain) for needle in needles):
+                    marked.add((row, column))
+        changed = {row for row, _ in marked}
+        for key in [key for key in self._cell_render_cache.keys() if key[0] not in kept or key[:2] in marked]:
+            self._cell_render_cache.discard(key)
+        for key in [key for key in self._row_render_cache.keys() if key[0] not in kept or key[0] in changed]:
+            self._row_render_cache.discard(key)
+        for key in [key for key in self._row_renderable_cache.keys() if key[1] >= 0 and (
+                self._row_locations.get_key(key[1]) not in kept or self._row_locations.get_key(key[1]) in changed)]:
+            self._row_renderable_cache.discard(key)
+        self._line_cache.clear()
 
     def _compute_row_renderables(self, row_index: int) -> RowRenderables:
         """A row's cells as DataTable draws them, with the search's matches marked."""

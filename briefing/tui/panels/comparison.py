@@ -22,6 +22,7 @@ from textual.widgets import Static
 from briefing.document import CoverageList, Paragraph, Point, Section, flat
 from briefing.i18n import N_, Localizer
 from briefing.sanitize import one_line
+from briefing.tui.language import PerLanguage
 from briefing.tui.panels.base import Detail, TablePanel, source_entries
 from briefing.tui.prose import BULLET, Row, blank, bullets, entry, heading, para
 from briefing.tui.table import BriefTable, Column, Filling, cut
@@ -81,6 +82,7 @@ class ComparisonPanel(TablePanel):
         super().__init__(**kwargs)
         self.filter = "all"
         self.first_source = 0  # the source the first source column shows, as the reader moved it
+        self._points: PerLanguage[list[Point]] = PerLanguage()
 
     def compose(self) -> ComposeResult:
         yield Static(id="comparison-summary", markup=False)
@@ -131,7 +133,8 @@ class ComparisonPanel(TablePanel):
 
     def points(self) -> list[Point]:
         """The points the table shows: all of them, or those the filter keeps."""
-        return [p for p in self.all_points() if self.filter == "all" or p.status == self.filter]
+        return self._points.get(self.app, lambda: [p for p in self.all_points()
+                                                   if self.filter == "all" or p.status == self.filter], self.filter)
 
     def count(self) -> int:
         return len(self.points())
