@@ -5,7 +5,9 @@ detail below shows the selected row whole: every source's statement, value
 conflicts, the note and the source-list entries it rests on.  Only the source
 columns that fit are shown; a last column then counts the sources left out,
 and in each row how many of them take a position on the point (a hundred
-columns would be too narrow to read, and slow to build).
+columns would be too narrow to read, and slow to build).  ← and → move the
+shown columns along the sources, so that every source's column can be read;
+`f` narrows the rows to the points that differ, or that one source reports.
 """
 
 from __future__ import annotations

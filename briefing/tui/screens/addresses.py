@@ -2,33 +2,27 @@
 
 The source the reader is looking at comes first highlighted: the first one
 the selected comparison point or figure cites.  Each address takes one line,
-cut with "…" when the dialog is narrower, never broken; what is opened or
-copied, and named in the notice, is the whole address.
+cut with "…" when the dialog is narrower, never broken, and is a link to
+itself; what is opened or copied, and named in the notice, is the whole
+address.
 """
 
 from __future__ import annotations
 
-from rich.console import Group
-from rich.style import Style
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.document import SourceEntry
 from briefing.i18n import N_
-from briefing.links import link_target
 from briefing.tui.language import lazy
 from briefing.tui.links import copy_address, open_address
+from briefing.tui.panels.base import address
 from briefing.tui.screens.dialog import Dialog
 
 
-def address_line(url: str) -> Text:
-    """The address on one line, cut with "…" where the room ends; a link to itself when it is a web address."""
-    target = link_target(url)
-    return Text(url, style=Style(underline=True, link=target) if target else "underline", no_wrap=True,
-                overflow="ellipsis", end="")
 
 
 class AddressesScreen(Dialog):
@@ -60,8 +54,9 @@ class AddressesScreen(Dialog):
         options = self.query_one(OptionList)
         current = options.highlighted
         entries = self.entries()
-        options.set_options(Option(Group(Text.assemble((f"[{entry.number}] ", "bold"), (entry.summary, "bold"),
-                                                       end=""), address_line(entry.url)), id=str(entry.number))
+        # Each line is cut with "…" where the list ends (app.tcss), the address too: never broken.
+        options.set_options(Option(Content.assemble((f"[{entry.number}] {entry.summary}", "bold"), "\n",
+                                                     address(entry.url)), id=str(entry.number))
                             for entry in entries)
         if current is None:
             numbers = [entry.number for entry in entries]
