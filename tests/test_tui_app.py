@@ -246,8 +246,9 @@ async def test_palette_commands_and_prompt_are_localized(library):
     app = make_app(library, locale="ru")
     async with app.run_test(size=NARROW) as pilot:
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert titles == [RU._("Switch language"), RU._("Save the brief"), RU._("Help"),
-                          RU._("Change theme"), RU._("Quit")]
+        assert titles == [RU._("Switch language"), RU._("Search"), RU._("Filter the comparison"),
+                          RU._("Source addresses"), RU._("Save the brief"), RU._("Help"), RU._("Change theme"),
+                          RU._("Quit")]
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert app.screen.query_one(CommandInput).placeholder == RU._("Search for commands…")
@@ -303,8 +304,8 @@ async def test_any_terminal_size_works_and_tiny_ones_say_so(library, size):
         assert note.display == tiny
         assert app.query_one("#panels").display != tiny
         if tiny:
-            assert "40" in plain(note) and plain(note) == RU._(
-                "The terminal is too small: make it at least %(columns)s × %(rows)s.", columns=40, rows=12)
+            assert "40" in plain(note) and plain(note) == " ".join(RU._(
+                "The terminal is too small: make it at least %(columns)s × %(rows)s.", columns=40, rows=12).split())
 
 
 async def test_resizing_reflows_live(library):
