@@ -51,6 +51,7 @@ class Index(NamedTuple):
 
 
 def build_index(panels: list[Panel]) -> Index:
+    """Every panel's search units, in the panels' order, their texts searched as one."""
     units, texts, firsts, made_from = [], [], [], []
     for panel in panels:
         found = panel.search_units()
@@ -92,16 +93,16 @@ class SearchInput(Input):
     so a key redraws the line alone.
     """
 
-    @property
-    def content_width(self) -> int:
-        return MAX_QUERY + 1
-
     BINDINGS = [
         Binding("enter", "submit", lazy(N_("Go to it"))),
         Binding("escape", "app.search_clear", lazy(N_("Clear")), key_display="Esc"),
         Binding("down", "app.search_step(1)", show=False),
         Binding("up", "app.search_step(-1)", show=False),
     ]
+
+    @property
+    def content_width(self) -> int:
+        return MAX_QUERY + 1
 
 
 class SearchBar(Localized, Horizontal):

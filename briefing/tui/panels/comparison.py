@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
-from briefing.document import CoverageList, Paragraph, Point, Section, flat
+from briefing.document import CoverageList, Paragraph, Point, flat
 from briefing.i18n import N_, Localizer
 from briefing.sanitize import one_line
 from briefing.tui.language import PerLanguage
