@@ -17,6 +17,7 @@ MAX_RATIO = {
 MAX_SECONDS = {
     "switch": 0.100,         # language switch, key press to repainted screen (20 switches)
     "watch": 0.300,          # `show FILE --watch`: a save of the file to the new brief on screen (20 saves)
+    "search": 0.050,         # search on the large briefing: a key typed into the query to repainted screen
     "load-1000": 2.0,        # 1,000 briefing files loaded and validated
     "load-1000-again": 2.0,  # the same files loaded again, read back from the cache
     "print-big": 1.0,        # 100 sources, 1,000 points, printed by a whole process

@@ -3,6 +3,7 @@
     python -m benchmarks.dashboard switch [--switches 20]
     python -m benchmarks.dashboard big DIR
     python -m benchmarks.dashboard watch [--saves 20]
+    python -m benchmarks.dashboard search DIR [--query "point 99"]
 
 What "repainted" means here: Textual repaints on its own refresh timer (at
 most 60 frames a second) by asking the compositor for the changed regions and
@@ -223,17 +224,53 @@ async def watched_saves(saves: int) -> dict:
     return {"seconds": statistics.median(latencies), "samples": latencies}
 
 
+async def search_keys(folder: str, query: str) -> dict:
+    """The large briefing: `/`, then `query` typed a key at a time; each key's latency to the repainted
+    screen (the search over every panel, the marks, the first match brought into view)."""
+    from briefing.store import load_library
+    from briefing.tui.app import make_app
+
+    library = load_library([Path(folder)])
+    (brief_id,) = library.briefings
+    app = make_app(library, brief_id, "en")
+    frames = Frames(app)
+    latencies = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        for key in query:
+            start = time.perf_counter()
+            await pilot.press("space" if key == " " else key)
+            await settle(pilot)
+            latency = frames.last_since(start)
+            if latency is None:
+                raise RuntimeError(f"no frame was drawn after typing {key!r}")
+            latencies.append(latency)
+        found = app.search.found
+        shown = f"1 of {found:,}"
+        if not found or shown not in screen_text(app):
+            raise RuntimeError(f"the search line does not say {shown!r} after typing {query!r}")
+    return {"seconds": statistics.median(latencies), "samples": latencies, "first_key": latencies[0],
+            "matches": found, "query": query}
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.dashboard")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("switch").add_argument("--switches", type=int, default=20)
     commands.add_parser("big").add_argument("folder")
     commands.add_parser("watch").add_argument("--saves", type=int, default=20)
+    search = commands.add_parser("search")
+    search.add_argument("folder")
+    search.add_argument("--query", default="point 99")
     args = parser.parse_args(argv)
     if args.command == "switch":
         result = asyncio.run(language_switch(args.switches))
     elif args.command == "watch":
         result = asyncio.run(watched_saves(args.saves))
+    elif args.command == "search":
+        result = asyncio.run(search_keys(args.folder, args.query))
     else:
         result = asyncio.run(big_dashboard(args.folder))
     json.dump(result, sys.stdout)

@@ -9,7 +9,7 @@ shared machines.  Budgets are in benchmarks/budgets.py and README.md.
     python benchmarks/run.py              # everything, a few minutes
     python benchmarks/run.py --quick      # fewer repetitions, under a minute or so
     python benchmarks/run.py --only a,c   # some of: a print and export, b dashboard, c switch and watch, d scale,
-                                          # f serve in Chromium
+                                          # f serve in Chromium, g search
 """
 
 from __future__ import annotations
@@ -228,6 +228,22 @@ def bench_scale(data_dir: Path, runs: dict[str, int], env: dict) -> list[Row]:
     return rows
 
 
+# --- (g) search on the large briefing ---------------------------------------------------------------
+
+def bench_search(data_dir: Path, runs: int, env: dict) -> list[Row]:
+    big = data_dir / "big"
+    if not (big / "big.toml").exists():  # (d) writes it; alone, (g) writes the large briefing only
+        made = process.run([PY, "-m", "benchmarks.generate", str(data_dir), "0"], env=env, cwd=str(REPO))
+        if made.status != 0:
+            raise RuntimeError(f"generating the data failed: exit status {made.status}")
+    results = [_worker(["benchmarks.dashboard", "search", str(big)], env) for _ in range(runs)]
+    row = Row("search", "g", "search on the large briefing: a key typed into the query (/ then “point 99”) "
+              "to repainted screen, in process")
+    _fill_absolute(row, [s for r, _ in results for s in r["samples"]], max(p for _, p in results), "search")
+    row.extra.update(first_key=[r["first_key"] for r, _ in results], matches=results[0][0]["matches"])
+    return [row]
+
+
 # --- (f) serve: to a first painted dashboard in Chromium -------------------------------------------
 
 def bench_serve(runs: int, env: dict) -> list[Row]:
@@ -296,19 +312,21 @@ def machine() -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python benchmarks/run.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (about a minute)")
-    parser.add_argument("--only", default="a,b,c,d,f", help="comma-separated groups: a print and export, "
-                        "b dashboard, c language switch, d scale, f serve in Chromium (default: all)")
+    parser.add_argument("--only", default="a,b,c,d,f,g", help="comma-separated groups: a print and export, "
+                        "b dashboard, c language switch, d scale, f serve in Chromium, g search (default: all)")
     parser.add_argument("--json", type=Path, default=REPO / "benchmarks" / "results" / "latest.json",
                         help="where to write the results (default: %(default)s)")
     parser.add_argument("--keep-data", type=Path, default=None, help="generate the scale data here and keep it")
     args = parser.parse_args(argv)
     groups = {g.strip() for g in args.only.split(",") if g.strip()}
-    unknown = groups - set("abcdf")
+    unknown = groups - set("abcdfg")
     if unknown:
         parser.error(f"unknown groups: {', '.join(sorted(unknown))}")
-    runs = ({"print": 6, "dashboard": 3, "switch": 20, "watch": 10, "load": 1, "print-big": 2, "dashboard-big": 1, "serve": 2}
+    runs = ({"print": 6, "dashboard": 3, "switch": 20, "watch": 10, "load": 1, "print-big": 2, "dashboard-big": 1,
+             "search": 1, "serve": 2}
             if args.quick else
-            {"print": 15, "dashboard": 10, "switch": 20, "watch": 20, "load": 3, "print-big": 5, "dashboard-big": 3, "serve": 5})
+            {"print": 15, "dashboard": 10, "switch": 20, "watch": 20, "load": 3, "print-big": 5, "dashboard-big": 3,
+             "search": 3, "serve": 5})
 
     data_dir = args.keep_data or Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     env = environment(data_dir / "cache")
@@ -322,6 +340,7 @@ def main(argv: list[str] | None = None) -> int:
         ("d", "scale", lambda: bench_scale(data_dir, {"load": runs["load"], "print": runs["print-big"],
                                                        "dashboard": runs["dashboard-big"]}, env)),
         ("f", "serve", lambda: bench_serve(runs["serve"], env)),
+        ("g", "search", lambda: bench_search(data_dir, runs["search"], env)),
     ]
     try:
         for group, key, bench in plan:

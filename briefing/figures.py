@@ -25,7 +25,7 @@ from briefing import units
 from briefing.analysis import REFERENCE_TOLERANCE, DerivedResult, FigureCheck, SiblingBreach
 from briefing.i18n import N_, Localizer, written_digits
 from briefing.sanitize import one_line
-from briefing.typography import NBSP
+from briefing.typography import NBSP, tie_lead
 
 if TYPE_CHECKING:  # the faces read validated briefings, cached ones included, without pydantic
     from briefing.model import Statistic
@@ -95,7 +95,7 @@ def quantity(loc: Localizer, value, unit: str, qualifier: str = "exact", nouns=N
         return core
     template = FEWER if qualifier == "less-than" and kind == "counted" and unit != units.PERCENTAGE_POINT \
         else QUALIFIED[qualifier]
-    return loc._(template, value=core)
+    return tie_lead(loc._(template)) % {"value": core}  # "nearly" stays with "20 GW"
 
 
 def plain_number(loc: Localizer, value) -> str:

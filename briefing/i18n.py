@@ -20,7 +20,7 @@ from babel.dates import format_date, format_interval, format_skeleton, format_ti
 from babel.numbers import format_decimal, format_percent
 from babel.support import NullTranslations, Translations
 
-from briefing.typography import NBSP, tie, tie_dashes
+from briefing.typography import NBSP, tie, tie_template
 
 #: Languages every piece of briefing text must be written in.
 CONTENT_LOCALES = ("en", "ru")
@@ -238,13 +238,13 @@ class Localizer:
 
     # --- UI strings -------------------------------------------------------
     def _(self, message: str, **values: object) -> str:
-        text = tie_dashes(self._catalog.gettext(message))
+        text = tie_template(self._catalog.gettext(message))
         return text % values if values else text
 
     def n_(self, singular: str, plural: str, count: int, **values: object) -> str:
         """A counted phrase; the count itself is formatted by CLDR, the form chosen by the integer."""
         # a no-break space keeps the count on the line of the noun it counts
-        text = tie_dashes(self._catalog.ngettext(singular, plural, count).replace("%(count)s ", "%(count)s" + NBSP))
+        text = tie_template(self._catalog.ngettext(singular, plural, count).replace("%(count)s ", "%(count)s" + NBSP))
         return text % {"count": self.number(count), **values}
 
     def p_(self, context: str, message: str) -> str:

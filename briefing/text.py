@@ -16,6 +16,7 @@ from briefing.document import (  # noqa: F401  (re-exported: the messages the da
     CONFIDENCE_LEVELS, PRECISION_NOTES, SOURCE_KINDS, STATUS_LABELS, Document, check_line, check_lines,
     comparison_summary, coverage_line, flat, outlier_line, precision_line, refs, source_name, title_meta, value_text)
 from briefing.i18n import Localizer
+from briefing.typography import tie_citations
 from briefing.wrap import cells, wrap
 
 MIN_WIDTH = 30
@@ -36,7 +37,9 @@ class _Page:
             self.lines.append("")
 
     def para(self, text: str, indent: str = "", hanging: str | None = None) -> None:
-        """Wrap one paragraph at the width in terminal cells; long words are broken between grapheme clusters."""
+        """Wrap one paragraph at the width in terminal cells; long words are broken between grapheme clusters,
+        and a citation mark stays with the word before it."""
+        text = tie_citations(text)
         if text and cells(indent) + cells(text) <= self.width and text[-1] != " " and not _WRAP_SPECIAL.search(text):
             self.lines.append(indent + text)  # exactly what wrap returns for a line that fits
             return

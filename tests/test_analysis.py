@@ -56,8 +56,8 @@ def test_conflicting_values_name_every_value_and_who_gives_it():
     assert [(c.value, c.sources) for c in dates] == [(dt.date(2025, 11, 21), ("a", "b")),
                                                        (dt.date(2025, 11, 22), ("c",))]
     output = render(analyse(three_source_brief()), EN, 100)
-    assert f"! Value 21{NBSP}November{NBSP}2025 given by [1][2]" in output
-    assert f"! Value 22{NBSP}November{NBSP}2025 given by [3]" in output
+    assert f"! Value 21{NBSP}November{NBSP}2025 given by{NBSP}[1][2]" in output
+    assert f"! Value 22{NBSP}November{NBSP}2025 given by{NBSP}[3]" in output
 
 
 def test_coverage_per_source_and_what_only_it_reports():
@@ -96,9 +96,9 @@ def test_qualifiers_stay_honest():
                           stat("share", 10, "percent", "share", ["news"], "nearly"),
                           stat("units", 21, "reactor", "units", ["news"], "more-than"))
     cap, share, units = brief.statistics
-    assert figure(EN, cap) == f"more than 376{NBSP}GW" and figure(RU, cap) == f"более 376{NBSP}ГВт"
-    assert figure(EN, share) == "nearly 10%" and figure(RU, share) == f"почти 10{NBSP}%"
-    assert figure(RU, units) == f"более 21{NBSP}реактора"
+    assert figure(EN, cap) == f"more{NBSP}than{NBSP}376{NBSP}GW" and figure(RU, cap) == f"более{NBSP}376{NBSP}ГВт"
+    assert figure(EN, share) == f"nearly{NBSP}10%" and figure(RU, share) == f"почти{NBSP}10{NBSP}%"
+    assert figure(RU, units) == f"более{NBSP}21{NBSP}реактора"
     assert figure_interval(cap)[2] == Interval(Fraction(376 * 10**9), None, True, False)
 
 
@@ -107,9 +107,9 @@ def test_derived_figures_show_their_arithmetic(first_briefing):
     per_operating = results["capacity-per-operating-reactor"]
     per_building = results["capacity-per-reactor-under-construction"]
     assert round(float(per_operating.nominal), 2) == 0.90 and round(float(per_building.nominal), 2) == 0.32
-    assert arithmetic(EN, per_operating) == f"more than 376{NBSP}GW ÷ 416{NBSP}reactors ≈ more than 0.90{NBSP}GW"
-    assert arithmetic(RU, per_building) == f"почти 20{NBSP}ГВт ÷ 63{NBSP}реактора ≈ почти 0,32{NBSP}ГВт"
-    assert arithmetic(RU, results["construction-share-of-capacity"]).endswith(f"≈ менее 5,4{NBSP}%")  # 5.319…%, open: rounded up
+    assert arithmetic(EN, per_operating) == f"more{NBSP}than{NBSP}376{NBSP}GW ÷ 416{NBSP}reactors ≈ more{NBSP}than{NBSP}0.90{NBSP}GW"
+    assert arithmetic(RU, per_building) == f"почти{NBSP}20{NBSP}ГВт ÷ 63{NBSP}реактора ≈ почти{NBSP}0,32{NBSP}ГВт"
+    assert arithmetic(RU, results["construction-share-of-capacity"]).endswith(f"≈ менее{NBSP}5,4{NBSP}%")  # 5.319…%, open: rounded up
     assert round(float(results["construction-share-of-units"].nominal), 1) == 15.1
     assert round(float(results["construction-share-of-capacity"].nominal), 1) == 5.3
 
@@ -156,11 +156,11 @@ def test_the_under_construction_capacity_is_flagged_by_both_rules(first_briefing
 
 
 @pytest.mark.parametrize("locale, words", [
-    ("en", ["! Installed capacity of reactors under construction: nearly 20\u00a0GW [2]\u00a0— inconsistent, unverified",
-            "Reference value: 65,040\u00a0MW, June\u00a02025 [3]", "Reference value: nearly 70\u00a0GW, February\u00a02025 [4]",
+    ("en", ["! Installed capacity of reactors under construction: nearly\u00a020\u00a0GW\u00a0[2]\u00a0— inconsistent, unverified",
+            "Reference value: 65,040\u00a0MW, June\u00a02025\u00a0[3]", "Reference value: nearly\u00a070\u00a0GW, February\u00a02025\u00a0[4]",
             "below half of a comparable one", "it has not been corrected"]),
-    ("ru", ["! Установленная мощность строящихся реакторов: почти 20\u00a0ГВт [2]\u00a0— не согласуется с другими данными, подтверждения нет",
-            "65\u00a0040\u00a0МВт, июнь\u00a02025\u202fг. [3]", "почти 70\u00a0ГВт, февраль\u00a02025\u202fг. [4]"]),
+    ("ru", ["! Установленная мощность строящихся реакторов: почти\u00a020\u00a0ГВт\u00a0[2]\u00a0— не согласуется с другими данными, подтверждения нет",
+            "65\u00a0040\u00a0МВт, июнь\u00a02025\u202fг.\u00a0[3]", "почти\u00a070\u00a0ГВт, февраль\u00a02025\u202fг.\u00a0[4]"]),
 ])
 def test_the_brief_shows_the_flag_with_reference_values(first_briefing, locale, words):
     flagged = render(analyse(first_briefing), localizer(locale), 300).split("\n\n")

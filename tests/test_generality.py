@@ -142,25 +142,25 @@ def test_a_declared_counted_noun_takes_the_cldr_plural_form_of_its_number(value,
 
 
 @pytest.mark.parametrize("value, unit, qualifier, en, ru", [
-    (21, "reactor", "more-than", "more than 21_reactors", "более 21_реактора"),  # one -> genitive singular
-    (63, "reactor", "about", "about 63_reactors", "около 63_реакторов"),  # few -> genitive plural
-    (63, "reactor", "nearly", "nearly 63_reactors", "почти 63_реактора"),  # почти governs no case
-    (1, "reactor", "up-to", "up to 1_reactor", "до 1_реактора"),
-    (5, "reactor", "at-least", "at least 5_reactors", "не менее 5_реакторов"),
-    (22, "reactor", "less-than", "fewer than 22_reactors", "менее 22_реакторов"),
-    (10, "reactor", "at-most", "at most 10_reactors", "не более 10_реакторов"),
-    (10, "reactor", "no-more-than", "no more than 10_reactors", "не более 10_реакторов"),
-    (21, "ship", "more-than", "more than 21_ships", "более 21_судна"),
-    (2, "ship", "about", "about 2_ships", "около 2_судов"),
-    (D("1.5"), "mass-tonne", "about", "about 1.5_metric_tons", "около 1,5_тонны"),
-    (10, "mass-tonne", "up-to", "up to 10_metric_tons", "до 10_тонн"),
-    (10, "mass-tonne", "at-most", "at most 10_metric_tons", "не более 10_тонн"),
-    (10, "mass-tonne", "no-more-than", "no more than 10_metric_tons", "не более 10_тонн"),
-    (10, "mass-tonne", "less-than", "less than 10_metric_tons", "менее 10_тонн"),
-    (10, "percent", "less-than", "less than 10%", "менее 10_%"),
-    (10, "percentage-point", "less-than", "less than 10_percentage points", "менее 10_процентных пунктов"),
-    (10, "percent", "nearly", "nearly 10%", "почти 10_%"),
-    (376, "power-gigawatt", "more-than", "more than 376_GW", "более 376_ГВт"),
+    (21, "reactor", "more-than", "more_than_21_reactors", "более_21_реактора"),  # one -> genitive singular
+    (63, "reactor", "about", "about_63_reactors", "около_63_реакторов"),  # few -> genitive plural
+    (63, "reactor", "nearly", "nearly_63_reactors", "почти_63_реактора"),  # почти governs no case
+    (1, "reactor", "up-to", "up_to_1_reactor", "до_1_реактора"),
+    (5, "reactor", "at-least", "at_least_5_reactors", "не_менее_5_реакторов"),
+    (22, "reactor", "less-than", "fewer_than_22_reactors", "менее_22_реакторов"),
+    (10, "reactor", "at-most", "at_most_10_reactors", "не_более_10_реакторов"),
+    (10, "reactor", "no-more-than", "no_more_than_10_reactors", "не_более_10_реакторов"),
+    (21, "ship", "more-than", "more_than_21_ships", "более_21_судна"),
+    (2, "ship", "about", "about_2_ships", "около_2_судов"),
+    (D("1.5"), "mass-tonne", "about", "about_1.5_metric_tons", "около_1,5_тонны"),
+    (10, "mass-tonne", "up-to", "up_to_10_metric_tons", "до_10_тонн"),
+    (10, "mass-tonne", "at-most", "at_most_10_metric_tons", "не_более_10_тонн"),
+    (10, "mass-tonne", "no-more-than", "no_more_than_10_metric_tons", "не_более_10_тонн"),
+    (10, "mass-tonne", "less-than", "less_than_10_metric_tons", "менее_10_тонн"),
+    (10, "percent", "less-than", "less_than_10%", "менее_10_%"),
+    (10, "percentage-point", "less-than", "less_than_10_percentage points", "менее_10_процентных пунктов"),
+    (10, "percent", "nearly", "nearly_10%", "почти_10_%"),
+    (376, "power-gigawatt", "more-than", "more_than_376_GW", "более_376_ГВт"),
     (21, "mass-tonne", "exact", "21_metric_tons", "21_тонна"),
 ])
 def test_every_qualifier_is_worded_and_russian_takes_the_genitive_after_it(value, unit, qualifier, en, ru):
@@ -169,12 +169,12 @@ def test_every_qualifier_is_worded_and_russian_takes_the_genitive_after_it(value
 
 
 @pytest.mark.parametrize("value, unit, qualifier, extra, en, ru", [
-    (21, "volume-barrel", "more-than", {"scale": "million"}, "more than 21_million_barrels",
-     "более 21_миллиона_баррелей"),
-    (2, "mass-tonne", "about", {"scale": "thousand"}, "about 2_thousand_metric_tons", "около 2_тысяч_тонн"),
+    (21, "volume-barrel", "more-than", {"scale": "million"}, "more_than_21_million_barrels",
+     "более_21_миллиона_баррелей"),
+    (2, "mass-tonne", "about", {"scale": "thousand"}, "about_2_thousand_metric_tons", "около_2_тысяч_тонн"),
     (D("1.65"), "volume-barrel", "about", {"scale": "million", "per": "duration-day"},
-     "about 1.65_million_barrels_per_day", "около 1,65_миллиона_баррелей_в_день"),
-    (3000, "ship", "about", {"high": 3500}, "about 3,000–3,500_ships", "около 3_000–3_500_судов"),
+     "about_1.65_million_barrels_per_day", "около_1,65_миллиона_баррелей_в_день"),
+    (3000, "ship", "about", {"high": 3500}, "about_3,000–3,500_ships", "около_3_000–3_500_судов"),
 ])
 def test_scale_words_and_ranges_take_the_genitive_after_a_qualifier_too(value, unit, qualifier, extra, en, ru):
     assert quantity(EN, value, unit, qualifier, NOUNS, **extra) == n(en)
@@ -190,12 +190,12 @@ def test_a_statistic_in_a_brief_is_worded_with_its_scale_range_margin_and_declar
         stat("zero", D("-0"), "mass-tonne"),
     ])
     bbl, ships, mass, many, zero = brief.statistics
-    assert figure(EN, bbl) == n("about 1.65_million_barrels_per_day")
-    assert figure(RU, bbl) == n("около 1,65_миллиона_баррелей_в_день")
+    assert figure(EN, bbl) == n("about_1.65_million_barrels_per_day")
+    assert figure(RU, bbl) == n("около_1,65_миллиона_баррелей_в_день")
     assert figure(EN, ships, brief.counted) == n("3,000–3,500_ships")
     assert figure(RU, ships, brief.counted) == n("3_000–3_500_судов")
     assert figure(EN, mass) == n("10_metric_tons ± 0.5_metric_tons")
-    assert figure(RU, many, brief.counted) == n("более 21_судна")
+    assert figure(RU, many, brief.counted) == n("более_21_судна")
     # -0 is stored and shown as 0
     assert str(zero.value) == "0" and figure(EN, zero) == n("0_metric_tons")
 
@@ -654,8 +654,8 @@ def test_eight_percent_of_at_least_ten_percent_is_at_most_eighty_percent():
                   derived=[derived("share", "share", numerator="part", denominator="whole")])
     [result] = analyse(brief).derived
     assert result.nominal == 80 and tuple(result.reading) == ("at-most", F(80), None)
-    assert arithmetic(EN, result) == "8% ÷ at least 10% = at most 80%"
-    assert arithmetic(RU, result) == n("8_% ÷ не менее 10_% = не более 80_%")
+    assert arithmetic(EN, result) == n("8% ÷ at_least_10% = at_most_80%")
+    assert arithmetic(RU, result) == n("8_% ÷ не_менее_10_% = не_более_80_%")
 
 
 def checks_between(news, other, other_kind="news-report"):
@@ -750,7 +750,7 @@ def test_one_source_of_three_that_differs_is_named_as_the_outlier():
     assert result.status == "differ" and result.outliers == ("c",)
     assert outlier_line(EN, analysis, result) == "Differs from the others: [3]"
     assert outlier_line(RU, analysis, result) == "Расходится с остальными: [3]"
-    assert "! Differs from the others: [3]" in render(analysis, EN, 200)
+    assert n("! Differs from the others:_[3]") in render(analysis, EN, 200)
 
 
 def test_two_against_two_and_one_against_one_have_no_outlier():
@@ -842,8 +842,8 @@ def test_a_derived_value_is_exact_and_its_unit_and_qualifier_flow_from_its_opera
 
 
 @pytest.mark.parametrize("figure_id, en, ru", [
-    ("avg", "more than 376_GW ÷ 416_reactors ≈ more than 0.90_GW",
-     "более 376_ГВт ÷ 416_реакторов ≈ более 0,90_ГВт"),
+    ("avg", "more_than_376_GW ÷ 416_reactors ≈ more_than_0.90_GW",
+     "более_376_ГВт ÷ 416_реакторов ≈ более_0,90_ГВт"),
     ("usd-per-bbl", "$79.41 ÷ 3_barrels = $26.47 per barrel", "79,41_$ ÷ 3_барреля = 26,47_$/барр."),
     ("pp", "8.6% − 5.1% = 3.5_percentage points", "8,6_% − 5,1_% = 3,5_процентного пункта"),
     ("fall", "from 200_metric_tons to 150_metric_tons: −50_metric_tons", "было 200_тонн, стало 150_тонн: −50_тонн"),
@@ -852,12 +852,12 @@ def test_a_derived_value_is_exact_and_its_unit_and_qualifier_flow_from_its_opera
     ("power", "10_GW + 20,000_MW = 30_GW", "10_ГВт + 20_000_МВт = 30_ГВт"),
     ("rise", "from 1,000_barrels_per_day to 1,137_barrels_per_day: +137_barrels_per_day",
      "было 1_000_баррелей_в_день, стало 1_137_баррелей_в_день: +137_баррелей_в_день"),
-    ("up", "from 100_metric_tons to more than 120_metric_tons: more than 20_metric_tons",
-     "было 100_тонн, стало более 120_тонн: более 20_тонн"),
-    ("share", "100_metric_tons ÷ more than 120_metric_tons ≈ less than 83.4%",
-     "100_тонн ÷ более 120_тонн ≈ менее 83,4_%"),
-    ("per-about", "200_metric_tons ÷ about 100_reactors = about 2_metric_tons",
-     "200_тонн ÷ около 100_реакторов = около 2_тонн"),
+    ("up", "from 100_metric_tons to more_than_120_metric_tons: more_than_20_metric_tons",
+     "было 100_тонн, стало более_120_тонн: более_20_тонн"),
+    ("share", "100_metric_tons ÷ more_than_120_metric_tons ≈ less_than_83.4%",
+     "100_тонн ÷ более_120_тонн ≈ менее_83,4_%"),
+    ("per-about", "200_metric_tons ÷ about_100_reactors = about_2_metric_tons",
+     "200_тонн ÷ около_100_реакторов = около_2_тонн"),
 ])
 def test_a_derived_figure_shows_its_working_in_both_languages(results, figure_id, en, ru):
     assert arithmetic(EN, results[figure_id]) == n(en)
@@ -978,7 +978,7 @@ def test_a_ratio_of_one_dimension_is_a_plain_number():
     brief = build(statistics=[stat("a", 8, "percent"), stat("b", 10, "percent", "at-least")],
                   derived=[derived("r", "ratio", "a", "b")])
     [result] = analyse(brief).derived
-    assert result.unit == "" and arithmetic(EN, result) == "8% ÷ at least 10% = at most 0.80"
+    assert result.unit == "" and arithmetic(EN, result) == n("8% ÷ at_least_10% = at_most_0.80")
 
 
 def test_an_interval_across_zero_earns_no_one_sided_qualifier():

@@ -135,3 +135,61 @@ def test_plain_english_prints_the_british_brief_like_the_prose(brief_id, tmp_pat
     """`--lang en` with no territory anywhere: British dates and a 24-hour clock, as the briefings' English is."""
     assert print_brief(brief_id, tmp_path, {}, ["--lang", "en"]) == (GOLDEN / f"{brief_id}.en_GB.80.txt").read_text(
         encoding="utf-8")
+
+
+#: What qualifies the number after it, as the figures and the briefings write it.
+QUALIFYING = ("nearly", "almost", "about", "around", "over", "more than", "less than", "fewer than", "at least",
+              "at most", "up to", "close to", "почти", "около", "более", "менее", "свыше", "примерно")
+MARKS = re.compile(r"(\s*)((?:\[\d+\])+)[.,;:)]*")
+
+
+@pytest.mark.parametrize("locale", ["en", "ru"])
+@pytest.mark.parametrize("brief_id", BUNDLED_IDS)
+def test_no_citation_mark_stands_alone_and_no_qualifier_ends_a_line_before_its_number(brief_id, locale):
+    """At every width from the narrowest up: "[1][2]" stays with the word before it, and "nearly" ("more
+    than", «почти») on the line of the number it qualifies.  Only a tied run longer than its line (a mark and
+    its word in a column 20 cells wide) is broken, where it is tied."""
+    from briefing.resources import briefings_dir
+    from briefing.store import load_library
+    from briefing.wrap import cells
+
+    analysis = analyse(load_library([briefings_dir()]).briefings[brief_id])
+    loc = localizer(locale)
+    marks = qualified = 0
+    for width in range(30, 101):
+        lines = render(analysis, loc, width).splitlines()
+        for line, following in zip(lines, lines[1:]):
+            alone = MARKS.fullmatch(following)
+            if alone:
+                room = width - len(alone[1])
+                tied = line.rsplit(" ", 1)[-1]  # the word before the marks, with what is tied to it
+                assert cells(tied) + 1 + cells(alone[2]) > room, (width, line, following)
+            if re.match(r"\s*\u00a0?[\d−]", following) and line.lower().endswith(QUALIFYING):
+                run = line.rsplit(" ", 1)[-1] + " " + following.lstrip(" \u00a0").split(" ", 1)[0]  # all tied
+                assert cells(run) > width - (len(following) - len(following.lstrip(" "))), (width, line, following)
+        text = "\n".join(lines)
+        marks += len(re.findall(r"\S\u00a0\[\d+\]", text))
+        qualified += len(re.findall(f"(?:{'|'.join(q.split()[-1] for q in QUALIFYING)})\u00a0[\\d−$]", text))
+    assert marks and qualified  # the briefings hold both, at every width
+
+
+@pytest.mark.parametrize("text, tied", [
+    ("put at nearly 20 GW", "put at nearly\u00a020\u00a0GW"),
+    ("more than 376 GW", "more\u00a0than\u00a0376\u00a0GW"),
+    ("не более 5", "не\u00a0более\u00a05"),
+    ("Somewhere 5 and almost nothing", "Somewhere 5\u00a0and almost nothing"),  # a word ending in "some": not
+])
+def test_a_qualifier_is_tied_to_its_number(text, tied):
+    from briefing.typography import tie
+
+    assert tie(text) == tied
+
+
+def test_a_message_ties_its_qualifier_to_the_number_placeholder_and_a_figure_its_whole_qualifier():
+    from briefing.typography import tie_citations, tie_lead, tie_template
+
+    assert tie_template("differs by more than %(percent)s") == "differs by more\u00a0than\u00a0%(percent)s"
+    assert tie_template("more than ever") == "more than ever"
+    assert tie_lead("kaum mehr als %(value)s") == "kaum\u00a0mehr\u00a0als\u00a0%(value)s"  # any translation's words
+    assert tie_lead("%(value)s (no bound can be given)") == "%(value)s (no bound can be given)"
+    assert tie_citations("the venue. [1][2] and [x]") == "the venue.\u00a0[1][2] and [x]"

@@ -246,8 +246,9 @@ async def test_palette_commands_and_prompt_are_localized(library):
     app = make_app(library, locale="ru")
     async with app.run_test(size=NARROW) as pilot:
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert titles == [RU._("Switch language"), RU._("Save the brief"), RU._("Help"),
-                          RU._("Change theme"), RU._("Quit")]
+        assert titles == [RU._("Switch language"), RU._("Search"), RU._("Filter the comparison"),
+                          RU._("Source addresses"), RU._("Save the brief"), RU._("Help"), RU._("Change theme"),
+                          RU._("Quit")]
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert app.screen.query_one(CommandInput).placeholder == RU._("Search for commands…")
@@ -303,8 +304,8 @@ async def test_any_terminal_size_works_and_tiny_ones_say_so(library, size):
         assert note.display == tiny
         assert app.query_one("#panels").display != tiny
         if tiny:
-            assert "40" in plain(note) and plain(note) == RU._(
-                "The terminal is too small: make it at least %(columns)s × %(rows)s.", columns=40, rows=12)
+            assert "40" in plain(note) and plain(note) == " ".join(RU._(
+                "The terminal is too small: make it at least %(columns)s × %(rows)s.", columns=40, rows=12).split())
 
 
 async def test_resizing_reflows_live(library):
@@ -333,7 +334,8 @@ async def test_errors_screen_opens_on_start_and_with_e(library):
         assert isinstance(app.screen, ErrorsScreen)
 
 
-async def test_e_does_nothing_without_errors(library):
+async def test_e_and_b_open_no_screen_and_leave_the_footer_without_nothing_to_show(library):
+    """What they say instead is in test_tui_keys.py."""
     app = make_app(library, locale="en")
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("e", "b")
@@ -414,3 +416,14 @@ async def test_the_keys_work_with_a_russian_keyboard_layout_on(library):
         assert app.locale == "ru"
         await pilot.press("escape", "й")
     assert app.return_code == 0 and not app.is_running
+
+
+@pytest.mark.parametrize("width", range(16, 60))
+def test_prose_never_leaves_a_citation_mark_alone_and_shows_the_space_as_a_space(width):
+    from briefing.tui.prose import lay_out, para
+    from textual.content import Content
+
+    text = Content.styled("At a session of the Board; neither report names the venue. [1][2]", "bold")
+    lines = [line.plain.strip() for line in lay_out(para(text), width)]
+    assert "venue. [1][2]" in lines[-1]  # with the word before it, and a plain space between
+    assert all(line.spans for line in lay_out(para(text), width) if line.plain.strip())

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -29,13 +30,21 @@ from briefing.tui.commands import Palette, system_commands
 from briefing.tui.footer import BriefFooter
 from briefing.tui.header import BriefHeader
 from briefing.tui.language import Localized, PerLanguage, lazy
+from briefing.tui.movement import Scroll
 from briefing.tui.notices import Notices
 from briefing.tui.pane import HORIZONTAL_BREAKPOINTS, VERTICAL_BREAKPOINTS, Pane
 from briefing.tui.panels import BackgroundPanel, ComparisonPanel, DecisionPanel, StatisticsPanel
+from briefing.tui.panels.base import TablePanel
 from briefing.tui.too_small import TooSmall
 
+if TYPE_CHECKING:
+    from briefing.tui.search import SearchBar
+
 #: Actions that act on the briefing pane, so not while a screen covers it.
-PANE_ACTIONS = {"panel", "save", "picker", "errors", "help"}
+PANE_ACTIONS = {"panel", "save", "picker", "errors", "help", "nothing_to_show", "search", "search_step",
+                "search_clear", "comparison_filter", "addresses"}
+#: What works while the reader types a search: the rest of the keys are letters of the query.
+SEARCH_TYPING_ACTIONS = {"quit", "command_palette", "search_step", "search_clear"}
 
 
 class BriefingApp(App):
@@ -43,24 +52,42 @@ class BriefingApp(App):
     CSS_PATH = [styles_dir() / "app.tcss"]
     HORIZONTAL_BREAKPOINTS = HORIZONTAL_BREAKPOINTS
     VERTICAL_BREAKPOINTS = VERTICAL_BREAKPOINTS
+    # The footer shows the keys in this order, as many as fit; the help screen lists them all.
     BINDINGS = [
+        Binding("n", "search_step(1)", lazy(N_("Next")), key_display="n"),
+        Binding("N", "search_step(-1)", lazy(N_("Previous")), key_display="N"),
+        Binding("escape", "search_clear", lazy(N_("Clear search")), key_display="Esc"),
+        Binding("slash", "search", lazy(N_("Search")), key_display="/"),
         Binding("l", "toggle_language", lazy(N_("Language"))),
         # One footer entry for the four panel keys: a footer group's label cannot be a lazy string.
         Binding("1", "panel(1)", lazy(N_("Panels")), key_display="1–4"),
         *(Binding(str(n), f"panel({n})", show=False) for n in (2, 3, 4)),
+        Binding("question_mark", "help", lazy(N_("Help")), key_display="?"),
+        Binding("q", "quit", lazy(N_("Quit"))),
+        Binding("f", "comparison_filter", lazy(N_("Filter"))),
+        Binding("o", "addresses", lazy(N_("Addresses"))),
+        Binding("y", "addresses", show=False),
         Binding("p", "save", lazy(N_("Save"))),
         Binding("b", "picker", lazy(N_("Briefings"))),
         Binding("e", "errors", lazy(N_("Errors"))),
-        Binding("question_mark", "help", lazy(N_("Help")), key_display="?"),
-        Binding("q", "quit", lazy(N_("Quit"))),
         Binding("ctrl+q,ctrl+c", "quit", lazy(N_("Quit")), show=False, priority=True),
         Binding("ctrl+p", "command_palette", lazy(N_("Commands")), show=False, priority=True),
-        # The same keys pressed with a Russian (ЙЦУКЕН) layout on, so a reader need not switch layouts.
+        # The same keys pressed with a Russian (ЙЦУКЕН) layout on, so a reader need not switch layouts:
+        # the / key types "." there, and ? (Shift and that key) ",".
+        Binding("т", "search_step(1)", show=False),
+        Binding("Т", "search_step(-1)", show=False),
+        Binding("full_stop", "search", show=False),
         Binding("д", "toggle_language", show=False),
+        Binding("а", "comparison_filter", show=False),
+        Binding("щ,н", "addresses", show=False),
         Binding("з", "save", show=False),
         Binding("и", "picker", show=False),
         Binding("у", "errors", show=False),
+        Binding("comma", "help", show=False),
         Binding("й", "quit", show=False),
+        # `b` and `e` with nothing to show say so (tried when the keys above are refused).
+        Binding("b,и", "nothing_to_show('picker')", show=False),
+        Binding("e,у", "nothing_to_show('errors')", show=False),
     ]
 
     locale: reactive[str] = reactive("en", init=False, repaint=False)  # localize_all refreshes what changes
@@ -77,6 +104,7 @@ class BriefingApp(App):
         self._documents: PerLanguage[document.Document] = PerLanguage()
         self._sections: PerLanguage[document.Section | None] = PerLanguage()
         self.notices = Notices(self)
+        self.search: SearchBar | None = None  # the search line, once `/` has opened it
         self.closing = False  # set by `exit`: from then on no key does anything (see check_action)
         # `locale` is the language; each language's formats (en_GB or en_US) are the reader's, kept per language
         first = localizer(locale)
@@ -113,7 +141,7 @@ class BriefingApp(App):
 
     def compose(self) -> ComposeResult:
         yield BriefHeader(id="header")
-        with VerticalScroll(id="panels", can_focus=False):
+        with Scroll(id="panels", can_focus=False):
             yield DecisionPanel(id="panel-1", classes="panel")
             yield BackgroundPanel(id="panel-2", classes="panel")
             yield ComparisonPanel(id="panel-3", classes="panel")
@@ -166,10 +194,15 @@ class BriefingApp(App):
             return False
         if action in PANE_ACTIONS and self.screen.is_modal:
             return False
+        search = self.search
+        if search is not None and search.typing and action not in SEARCH_TYPING_ACTIONS:
+            return False
         if action == "errors":
             return bool(self.library.errors)
         if action == "picker":
             return len(self.library.briefings) > 1
+        if action in ("search_step", "search_clear"):
+            return search is not None and search.active
         return True
 
     def action_toggle_language(self) -> None:
@@ -194,6 +227,44 @@ class BriefingApp(App):
         from briefing.tui.screens.picker import PickerScreen
 
         self.push_screen(PickerScreen(), self.open_briefing)
+
+    def action_nothing_to_show(self, action: str) -> None:
+        """`b` with one briefing, `e` with no load errors: say so rather than do nothing."""
+        if action == "picker":
+            self.notices.say(lambda loc: loc._("Only one briefing is loaded: there is no other to choose."))
+        else:
+            self.notices.say(lambda loc: loc._("Every briefing file loaded: there are no errors to show."))
+
+    async def action_search(self) -> None:
+        """Open the search line, made when first wanted: the first screen, felt at every launch, needs none."""
+        if self.search is None:
+            from briefing.tui.search import SearchBar
+
+            self.search = SearchBar(id="search")
+            await self.pane.mount(self.search, before=self.pane.query_one(BriefFooter))
+            self.search.localize()
+        self.search.open()
+
+    def action_search_step(self, direction: int) -> None:
+        if self.search is not None:
+            self.search.step(direction)
+
+    def action_search_clear(self) -> None:
+        if self.search is not None:
+            self.search.clear()
+
+    def action_comparison_filter(self) -> None:
+        """Narrow the comparison to the next kind of point, and bring it into view."""
+        self.pane.query_one(ComparisonPanel).next_filter()
+        if self.search is not None:
+            self.search.refind()
+        self.action_panel(3)
+
+    def action_addresses(self) -> None:
+        from briefing.tui.screens.addresses import AddressesScreen
+
+        cited = [panel.cited() for panel in self.pane.query(TablePanel) if panel.has_focus_within]
+        self.push_screen(AddressesScreen(next((n for numbers in cited for n in numbers), None)))
 
     def action_errors(self) -> None:
         from briefing.tui.screens.errors import ErrorsScreen

@@ -21,6 +21,7 @@ from textual.theme import ThemeProvider
 from textual.widgets.option_list import Option
 
 from briefing.tui.dismiss import DismissedOnce
+from briefing.tui.panels.comparison import FILTER_NAMES, FILTERS, ComparisonPanel
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -31,6 +32,12 @@ def system_commands(app: BriefingApp, screen: Screen) -> Iterable[SystemCommand]
     other = loc.language_name(app.next_locale())
     yield SystemCommand(loc._("Switch language"), loc._("Next language: %(language)s", language=other),
                         app.action_toggle_language)
+    yield SystemCommand(loc._("Search"), loc._("Find a word in every panel, in this language"), app.action_search)
+    following = FILTERS[(FILTERS.index(app.pane.query_one(ComparisonPanel).filter) + 1) % len(FILTERS)]
+    yield SystemCommand(loc._("Filter the comparison"), loc._("Next: %(filter)s", filter=loc._(FILTER_NAMES[following])),
+                        app.action_comparison_filter)
+    yield SystemCommand(loc._("Source addresses"), loc._("Open a source's address in the browser, or copy it"),
+                        app.action_addresses)
     yield SystemCommand(loc._("Save the brief"),
                         loc._("Write the plain-text brief in this language to a new file in the current folder"),
                         app.action_save)

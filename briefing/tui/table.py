@@ -16,7 +16,12 @@ from typing import NamedTuple
 from rich.text import Text
 from textual.geometry import Region, Size
 from textual.strip import Strip
+from textual.binding import Binding
 from textual.widgets import DataTable
+from textual.widgets._data_table import RowRenderables
+
+from briefing.find import fold, spans
+from briefing.tui.prose import MATCH_STYLE
 
 Rows = Sequence[tuple[str, Sequence[Text]]]
 
@@ -86,12 +91,82 @@ def header(label: str) -> Text:
 
 
 class BriefTable(DataTable):
+    """A table of rows to choose from, moved through as in `less` or `vim` too; a search marks its cells.
+
+    Home and End (and g, G) go to the first and last row; ← and → scroll
+    sideways.  The keys in brackets are the same keys with a Russian (ЙЦУКЕН)
+    layout on.
+    """
+
+    BINDINGS = [
+        Binding("j,о", "cursor_down", show=False),
+        Binding("k,л", "cursor_up", show=False),
+        Binding("home,g,п", "scroll_top", show=False),
+        Binding("end,G,П", "scroll_bottom", show=False),
+        Binding("ctrl+d", "half_page(1)", show=False),
+        Binding("ctrl+u", "half_page(-1)", show=False),
+    ]
+
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", cursor_foreground_priority="renderable", **kwargs)
+        self._needle = ""  # a search's folded query, marked in the cells (see briefing.find)
         self._fill: Fill | None = None
         self._keep = False
         self._room: int | None = None  # what the cells were fitted to
         self._keys: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+
+    def action_half_page(self, direction: int) -> None:
+        """Move the cursor half the rows in view down (1) or up (-1)."""
+        rows = max(1, (self.scrollable_content_region.height - self.header_height) // 2)
+        self.move_cursor(row=max(0, min(self.row_count - 1, self.cursor_row + direction * rows)))
+
+    def mark(self, needle: str) -> None:
+        """Mark the matches of `needle` in every cell ('' marks none), redrawing the rows in view that hold
+        a match of it or of the needle before."""
+        if needle != self._needle:
+            self._forget(self._needle, needle)
+            self._needle = needle
+            self.refresh()
+
+    def _forget(self, *needles: str) -> None:
+        """Drop what DataTable (Textual 8.2.8) keeps of the cells it drew that hold a match of `needles`,
+        and of every row out of view: drawing a cell is what costs, and the others look the same.  Its
+        caches are keyed by cell, by row (its key, or its place in the table) and, for lines, by line."""
+        top = int(self.scroll_y)
+        marked: set[tuple[object, object]] = set()  # (row key, column key) of the cells in view to draw again
+        kept = {self._header_row_key}  # rows in view
+        columns = [column.key for column in self.ordered_columns]
+        for index in range(top, min(self.row_count, top + self.size.height)):
+            row = self._row_locations.get_key(index)
+            kept.add(row)
+            for column, cell in zip(columns, self.get_row_at(index)):
+                if isinstance(cell, Text) and any(needle and needle in fold(cell.plain) for needle in needles):
+                    marked.add((row, column))
+        changed = {row for row, _ in marked}
+        for key in [key for key in self._cell_render_cache.keys() if key[0] not in kept or key[:2] in marked]:
+            self._cell_render_cache.discard(key)
+        for key in [key for key in self._row_render_cache.keys() if key[0] not in kept or key[0] in changed]:
+            self._row_render_cache.discard(key)
+        for key in [key for key in self._row_renderable_cache.keys() if key[1] >= 0 and (
+                self._row_locations.get_key(key[1]) not in kept or self._row_locations.get_key(key[1]) in changed)]:
+            self._row_renderable_cache.discard(key)
+        self._line_cache.clear()
+
+    def _compute_row_renderables(self, row_index: int) -> RowRenderables:
+        """A row's cells as DataTable draws them, with the search's matches marked."""
+        renderables = super()._compute_row_renderables(row_index)
+        if not self._needle or row_index < 0:
+            return renderables
+        cells = []
+        for cell in renderables.cells:
+            if isinstance(cell, Text):
+                found = spans(self._needle, fold(cell.plain))
+                if found:
+                    cell = cell.copy()
+                    for start, end in found:
+                        cell.stylize(MATCH_STYLE, start, end)
+            cells.append(cell)
+        return RowRenderables(renderables.label, cells)
 
     def show(self, fill: Fill, keep: bool) -> None:
         """Fill the table from `fill` at its present width; with `keep`, the cursor row and scroll stay.

@@ -56,14 +56,29 @@ class StatisticsPanel(TablePanel):
                    in zip(("label", "value", "as-of", "check"), block.headers, widths)]
         return Filling(columns, rows)
 
+    def count(self) -> int:
+        return len(self.figures().figures)
+
     def detail(self, row: int) -> list[Row]:
-        blocks = self.app.section("statistics").blocks
-        figures = self.figures().figures
         rows = []
-        if figures:
-            flags = [flag for b in blocks if isinstance(b, Flags) for flag in b.flags]
-            rows += [*statistic_detail(figures[row], flags, self.app.section("sources")), *blank()]
-        for block in blocks:
+        if self.count():
+            figure = self.figures().figures[row]
+            rows += [*self.own(row, silent=True), *blank(),
+                     *cited_entries(figure, self.app.section("sources")), *blank()]
+        return [*rows, *self.tail()]
+
+    def cited(self) -> list[int]:
+        figures = self.figures().figures
+        return list(figures[self.query_one(BriefTable).cursor_row].cite.numbers) if figures else []
+
+    def own(self, row: int, silent: bool) -> list[Row]:
+        blocks = self.app.section("statistics").blocks
+        flags = [flag for b in blocks if isinstance(b, Flags) for flag in b.flags]
+        return figure_rows(self.figures().figures[row], flags)
+
+    def tail(self) -> list[Row]:
+        rows = []
+        for block in self.app.section("statistics").blocks:
             if isinstance(block, DerivedFigures):
                 rows += [*heading(block.title), *bullets(f"{d.label}: {d.working}" for d in block.figures)]
         return rows
@@ -85,8 +100,8 @@ def value(figure: Figure) -> str:
     return figure.value + (flat((" ", figure.cite)) if figure.cite.numbers else "")
 
 
-def statistic_detail(figure: Figure, flags: list[FlagEntry], sources: Section) -> list[Row]:
-    """The figure as given, its reference checks, the flag with the rules that fired, and its sources."""
+def figure_rows(figure: Figure, flags: list[FlagEntry]) -> list[Row]:
+    """The figure as given, its reference checks, and the flag with the rules that fired."""
     rows = [*heading(figure.label), *para(value(figure)), *para(" · ".join(figure.details))]
     for line in figure.checks:
         rows += para(flat(line))
@@ -99,7 +114,13 @@ def statistic_detail(figure: Figure, flags: list[FlagEntry], sources: Section) -
             *bullets(flag.rules, mark="·"),
             *para(flag.caveat, "italic"),
         ]
-    # The figure's sources, then those of the figures it was checked against.
+    return rows
+
+
+def cited_entries(figure: Figure, sources: Section) -> list[Row]:
+    """The entries of the figure's sources, then those of the figures it was checked against: shown again
+    beside it, found by a search in the source list."""
     cited = [*figure.cite.numbers, *(n for line in figure.checks for part in line if isinstance(part, Cite)
                                      for n in part.numbers)]
-    return [*rows, *blank(), *heading(sources.heading), *source_entries(sources, cited)]
+    return [*(row._replace(searched=False) for row in heading(sources.heading)),
+            *source_entries(sources, cited, searched=False)]

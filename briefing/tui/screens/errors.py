@@ -4,15 +4,15 @@ watches with every error, as briefing.checking.Diagnostic lines)."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 
+from briefing.tui.movement import Scroll
 from briefing.tui.prose import Prose, blank, bullets, para
 from briefing.tui.screens.dialog import Dialog
 
 
 class ErrorsScreen(Dialog):
     def body(self) -> ComposeResult:
-        with VerticalScroll():
+        with Scroll():
             yield Prose()
 
     def localize(self) -> None:
