@@ -78,6 +78,11 @@ EXAMPLES = {
 KEYS = (
     ("l", N_("switch the language between English and Russian")),
     ("1 2 3 4", N_("jump to a panel: key decision, background, source comparison, statistics")),
+    ("/  n  N", N_("search every panel; the next and the previous match")),
+    ("j k  g G", N_("move down and up; to the first and the last row")),
+    ("← →", N_("in the comparison, bring other sources' columns into view")),
+    ("f", N_("filter the comparison: every point, those that differ, those from one source")),
+    ("o  y", N_("the sources' addresses: open one in the browser, or copy it")),
     ("p", N_("save the plain-text brief to a new file in the current folder")),
     ("b", N_("choose another briefing")),
     ("?", N_("show every key and what the marks mean")),
