@@ -94,7 +94,7 @@ def starter(brief_id: str, loc: Localizer, today: dt.date) -> str:
     w.comment(N_("A briefing on one news event, written in English and Russian, compared source by source."))
     w.comment(N_("Replace every TODO with your own words, in each language; then run: briefing check FILE"))
     w.comment(N_("Watch the brief take shape as you write: briefing show FILE --watch"))
-    w.comment(N_("Every key and what it takes: README.md, \"Writing a briefing\", or: briefing schema"))
+    w.comment(N_("Every key and what it takes: README.md, \"The data format\", or: briefing schema"))
     w.raw()
     w.value("format", 2)
     w.value("id", brief_id)

@@ -39,9 +39,14 @@ ARGPARSE_MESSAGES = (
     N_("argument %(argument_name)s: %(message)s"), N_("unrecognized arguments: %s"),
     N_("the following arguments are required: %s"), N_("expected one argument"),
     N_("expected at most one argument"), N_("expected at least one argument"),
-    N_("ambiguous option: %(option)s could match %(matches)s"), N_("invalid %(type)s value: %(value)r"),
-    N_("invalid choice: %(value)r (choose from %(choices)s)"), N_("%(prog)s: error: %(message)s\n"),
+    N_("ambiguous option: %(option)s could match %(matches)s"), N_("%(prog)s: error: %(message)s\n"),
 )
+#: argparse's messages that quote what was typed with repr(), each as our catalog words it: in the language's own
+#: quotes (“abc”, «abc»), the type's Python name left out.
+ARGPARSE_QUOTING = {
+    "invalid %(type)s value: %(value)r": N_("invalid value: “%(value)s”"),
+    "invalid choice: %(value)r (choose from %(choices)s)": N_("invalid choice: “%(value)s” (choose from %(choices)s)"),
+}
 
 
 class UsageError(Exception):
@@ -105,7 +110,7 @@ class _LangScan(argparse.ArgumentParser):
 def _argparse_speaks(loc: Localizer) -> Iterator[None]:
     """Let argparse's own messages ("usage:", "invalid choice") go through our catalog."""
     original = argparse._, argparse.ngettext
-    argparse._ = loc._
+    argparse._ = lambda message: loc._(ARGPARSE_QUOTING.get(message, message))
     argparse.ngettext = lambda s, p, n: loc._(s) if n == 1 else loc._(p)
     try:
         yield

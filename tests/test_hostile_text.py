@@ -250,7 +250,7 @@ def test_check_names_a_good_file_with_escape_codes_escaped(tmp_path):
     (["list", "\x1b[2J"], "unrecognized arguments: \\x1b[2J"),
     (["--data", "\x1b[31mnowhere", "list"], "\\x1b[31mnowhere: no such file or folder"),
     (["--lang", "\x1b[31m", "list"], "the language or region “\\x1b[31m” is not available"),
-    (["\u202eprint"], "invalid choice: '\\u202eprint'"),
+    (["\u202eprint"], "invalid choice: “\\u202eprint”"),
 ])
 def test_arguments_with_escape_codes_are_shown_escaped(args, shown):
     result = run(*args)
