@@ -22,6 +22,7 @@ from pydantic import (
     PlainSerializer,
     RootModel,
     WithJsonSchema,
+    create_model,
     field_validator,
     model_validator,
 )
@@ -31,6 +32,7 @@ from pydantic_core import PydanticCustomError
 from briefing.analysis import derivation_problems, operand_ids
 from briefing.dates import FuzzyDate
 from briefing.i18n import CONTENT_LOCALES, N_
+from briefing.records import IDENT_MAX_LENGTH, IDENT_PATTERN
 
 #: Messages for the mistakes a briefing file can hold, translated when shown.
 PROBLEMS = {
@@ -82,10 +84,9 @@ def problem(kind: str, **context: object) -> PydanticCustomError:
     """A validation error whose message the store can translate."""
     return PydanticCustomError(kind, PROBLEMS[kind], context)
 
-IDENT_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 Ident = Annotated[
     str,
-    Field(pattern=IDENT_PATTERN, max_length=80,
+    Field(pattern=IDENT_PATTERN, max_length=IDENT_MAX_LENGTH,
           description=N_("Lower-case identifier: letters, digits, '.', '_' or '-'.")),
 ]
 SourceIds = Annotated[
@@ -504,6 +505,14 @@ class Briefing(Strict):
         if first:
             raise first
         return self
+
+
+#: The keys a list of briefings shows, read from a file without the rest of it (briefing.validate.validate_header).
+HEADER_FIELDS = ("format", "id", "title", "date")
+#: Those keys under Briefing's own rules; every other key is left for Briefing to check when the file is opened.
+BriefingHeader = create_model(
+    "BriefingHeader", __config__=ConfigDict(extra="ignore", frozen=True, strict=True),
+    **{name: (Briefing.model_fields[name].annotation, Briefing.model_fields[name]) for name in HEADER_FIELDS})
 
 
 def _duplicates(ids: list[str]) -> list[str]:

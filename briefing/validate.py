@@ -1,4 +1,4 @@
-"""Turn the bytes of a briefing file into a validated briefing, or into one clear line.
+"""Turn the bytes of a briefing file into a validated briefing (or its header alone), or into one clear line.
 
 Everything here runs only for bytes the cache has not seen: decoding, TOML,
 the limits that keep hostile files cheap, pydantic, and the wording of every
@@ -21,8 +21,8 @@ from pathlib import Path
 import toml_rs
 
 from briefing.i18n import N_
-from briefing.records import Record, freeze
-from briefing.store import LoadError
+from briefing.records import Record, Text, freeze
+from briefing.store import Header, LoadError
 
 #: Deeper nesting is refused before validation (the first briefing is 7 deep);
 #: it also keeps tomllib's cost for dotted keys, quadratic in their length, small.
@@ -107,6 +107,60 @@ def validate(path: Path, raw: bytes) -> Record | LoadError:
 
     from briefing.model import Briefing
 
+    data = _document(path, raw)
+    if isinstance(data, LoadError):
+        return data
+    try:
+        return freeze(Briefing.model_validate(data))
+    except ValidationError as exc:
+        return _schema_error(path, exc)
+    except RecursionError:
+        return LoadError(path, SCHEMA_MESSAGES["recursion_loop"])
+
+
+#: A line that opens a table ("[decision]", "[[sources]]"), or a line of a multi-line value that looks like one.
+_TABLE_LINE = re.compile(rb"^[ \t]*\[", re.MULTILINE)
+
+
+def validate_header(path: Path, raw: bytes) -> tuple[Header | LoadError, int]:
+    """The format, id, title and date of a briefing under Briefing's rules, without the rest of the file,
+    and how many of the file's first bytes that answer depends on.
+
+    Every key of the top level comes before the file's first table, so they
+    are read from the text before its first line that starts with "[": a few
+    hundred bytes where the whole file is tens of kilobytes.  When that text
+    is not valid TOML on its own (the line was inside a multi-line string or
+    array) or does not hold them all (a title given as a [title] table), or
+    when they are not valid, the whole file is read as `validate` reads it,
+    so a bad header is reported with the very line `validate` gives.  Beyond
+    the header nothing is checked: a mistake there is found when the
+    briefing is opened, and by `briefing check`.
+    """
+    match = _TABLE_LINE.search(raw)
+    if match:
+        header = _header(path, raw[:match.start()])
+        if isinstance(header, Header):
+            return header, match.end()  # the bracket too: where the text before it ends depends on it
+    return _header(path, raw), len(raw)
+
+
+def _header(path: Path, raw: bytes) -> Header | LoadError:
+    from pydantic import ValidationError
+
+    from briefing.model import BriefingHeader
+
+    data = _document(path, raw)
+    if isinstance(data, LoadError):
+        return data
+    try:
+        header = BriefingHeader.model_validate(data)
+    except ValidationError as exc:
+        return _schema_error(path, exc)
+    return Header(header.id, Text(header.title.root), header.date, path)
+
+
+def _document(path: Path, raw: bytes) -> dict | LoadError:
+    """The bytes decoded and parsed, within the limits on depth and size, or the first problem with them."""
     try:
         text = raw.decode("utf-8-sig")  # a UTF-8 BOM, as some editors write it, is accepted quietly
     except UnicodeDecodeError as exc:
@@ -116,15 +170,7 @@ def validate(path: Path, raw: bytes) -> Record | LoadError:
     deep_key = _deep_key(text)
     if deep_key is not None:
         return LoadError(path, TOO_DEEP, {"limit": MAX_DEPTH}, "%d:%d" % _line_column(text[:deep_key]))
-    data = _parse(path, text)
-    if isinstance(data, LoadError):
-        return data
-    try:
-        return freeze(Briefing.model_validate(data))
-    except ValidationError as exc:
-        return _schema_error(path, exc)
-    except RecursionError:
-        return LoadError(path, SCHEMA_MESSAGES["recursion_loop"])
+    return _parse(path, text)
 
 
 def _parse(path: Path, text: str) -> dict | LoadError:

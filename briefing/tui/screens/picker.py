@@ -1,32 +1,126 @@
-"""The briefing picker: every loaded briefing by date and title; Enter opens one."""
+"""The briefing picker: type to filter the library by id, title or date; Enter opens the highlighted one.
+
+The filter is a line above the list, and keeps the keys: ↑ ↓ PgUp PgDn
+move the highlight, Enter opens it, Escape clears the filter, then closes.
+The dialog's bottom edge counts the briefings that match.  At most SHOWN of
+them are listed, with a last line counting the rest: a list of ten thousand
+options would cost Textual a second to lay out at every key, and nobody
+scrolls it; a few letters narrow it.
+"""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from briefing.i18n import N_
+from briefing.library_filter import LibraryFilter
 from briefing.sanitize import escaped, one_line
+from briefing.tui.language import lazy
 from briefing.tui.screens.dialog import Dialog
+
+#: At most this many matching briefings are listed at once.
+SHOWN = 100
+#: The filter's length limit, in characters: what anyone types, and no more.
+MAX_FILTER = 200
+
+
+class FilterInput(Input):
+    """The filter line: Enter opens the highlighted briefing, and the footer says so."""
+
+    BINDINGS = [Binding("enter", "submit", lazy(N_("Open")))]
 
 
 class PickerScreen(Dialog):
+    BINDINGS = [
+        # Escape clears a filter first, then closes: each shows in the footer only when it is what Escape does.
+        Binding("escape", "clear", lazy(N_("Clear"))),
+        Binding("escape", "dismiss", lazy(N_("Close"))),
+        Binding("down", "move('cursor_down')", show=False),
+        Binding("up", "move('cursor_up')", show=False),
+        Binding("pagedown", "move('page_down')", show=False),
+        Binding("pageup", "move('page_up')", show=False),
+        # Letters go to the filter: the dialog's letter keys do not work here, so they are not shown; Ctrl+Q
+        # (the app's, which works everywhere) is shown in their place.
+        Binding("l", "app.toggle_language", show=False),
+        Binding("q", "app.quit", show=False),
+        Binding("ctrl+q", "app.quit", lazy(N_("Quit")), key_display="^q"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._filter: LibraryFilter | None = None
+        self._filter_locale = ""
+
     def body(self) -> ComposeResult:
-        yield OptionList()
+        yield FilterInput(id="picker-filter", compact=True, max_length=MAX_FILTER, select_on_focus=False)
+        options = OptionList(id="picker-options")
+        options.can_focus = False  # the filter keeps the focus, and the keys
+        yield options
 
     def localize(self) -> None:
-        loc, app = self.app.loc, self.app
+        loc = self.app.loc
         self.set_title(loc._("Choose a briefing"))
-        options = self.query_one(OptionList)
-        current = options.highlighted
+        self.query_one(Input).placeholder = loc._("Type to filter by id, title or date")
+        if self._filter_locale != loc.locale:  # dates match as the language writes them
+            self._filter, self._filter_locale = LibraryFilter(self.app.library.headers.values(), loc), loc.locale
+        self.show_matches()
+
+    def show_matches(self) -> None:
+        """List the briefings the filter matches (the first SHOWN of them), and count them on the bottom edge."""
+        loc, app, options = self.app.loc, self.app, self.query_one(OptionList)
+        query = self.query_one(Input).value
+        matches = self._filter.matching(query)
+        highlighted = options.highlighted_option
+        current = highlighted.id if highlighted is not None else app.brief_id
         shown = " · " + loc._("shown now")  # so a reader who opened the list by mistake sees where they were
-        options.set_options(
-            Option(Content.assemble((one_line(loc.text(brief.title)), "bold"), "\n",
-                                    loc.date(brief.date), " · ", escaped(brief_id),
-                                    (shown if brief_id == app.brief_id else "", "italic")), id=brief_id)
-            for brief_id, brief in app.library.briefings.items())
-        options.highlighted = current if current is not None else list(app.library.briefings).index(app.brief_id)
+        listed = [Option(Content.assemble((one_line(loc.text(header.title)), "bold"), "\n",
+                                          loc.date(header.date), " · ", escaped(header.id),
+                                          (shown if header.id == app.brief_id else "", "italic")), id=header.id)
+                  for header in matches[:SHOWN]]
+        if len(matches) > SHOWN:
+            listed.append(Option(loc._("… %(count)s more: type to narrow the list",
+                                       count=loc.number(len(matches) - SHOWN)), disabled=True))
+        options.set_options(listed)
+        ids = [option.id for option in listed]
+        if listed and ids[0] is not None:
+            options.highlighted = ids.index(current) if current in ids else 0
+        total = len(app.library.headers)
+        self.query_one(".dialog").border_subtitle = Content(
+            loc.n_("%(count)s briefing", "%(count)s briefings", total) if not query.strip() else
+            loc._("Matching: %(matched)s of %(total)s", matched=loc.number(len(matches)), total=loc.number(total)))
+        self.refresh_bindings()  # what Escape does has changed, or may have
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.show_matches()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        option = self.query_one(OptionList).highlighted_option
+        if option is not None and option.id is not None:
+            self.choose(option.id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear":
+            return bool(self.query_one(Input).value)
+        if action == "dismiss":
+            return not self.query_one(Input).value
+        return True
+
+    def action_clear(self) -> None:
+        self.query_one(Input).value = ""
+
+    def action_move(self, action: str) -> None:
+        getattr(self.query_one(OptionList), f"action_{action}")()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        if event.option.id is not None:
+            self.choose(event.option.id)
+
+    def choose(self, brief_id: str) -> None:
+        """Open the briefing, if it reads in full; if not, the reason is said and the picker stays."""
+        if self.app.loads(brief_id):
+            self.dismiss(brief_id)
