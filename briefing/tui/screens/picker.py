@@ -82,8 +82,10 @@ class PickerScreen(Dialog):
                                           (shown if header.id == app.brief_id else "", "italic")), id=header.id)
                   for header in matches[:SHOWN]]
         if len(matches) > SHOWN:
-            listed.append(Option(loc._("… %(count)s more: type to narrow the list",
-                                       count=loc.number(len(matches) - SHOWN)), disabled=True))
+            listed.append(Option(Content(loc._("… %(count)s more: type to narrow the list",
+                                               count=loc.number(len(matches) - SHOWN))), disabled=True))
+        elif not matches:
+            listed.append(Option(Content(loc._("No briefing matches the filter")), disabled=True))
         options.set_options(listed)
         ids = [option.id for option in listed]
         if listed and ids[0] is not None:
