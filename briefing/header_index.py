@@ -110,18 +110,24 @@ class FolderIndex:
         self._new[key] = known
         return known
 
-    def same_bytes(self, key: str, raw: bytes) -> Known | None:
-        """What was recorded for the file `key`, if `raw`, its bytes now, start with those its header was read from."""
+    def same_bytes(self, key: str, info: os.stat_result | None, raw: bytes) -> Known | None:
+        """What was recorded for the file `key`, if `raw`, its bytes now, start with those its header was read
+        from; it is recorded again with `info`, its status before reading (when there was one)."""
         known = self._old.get(key)
-        if known is None or known.used > len(raw) or _digest(raw[:known.used]) != known.digest:
+        if known is None or _digest(raw[:known.used]) != known.digest:
             return None
+        if info is not None:
+            self._keep(key, known._replace(size=info.st_size, mtime_ns=info.st_mtime_ns, ctime_ns=info.st_ctime_ns,
+                                           inode=info.st_ino))
         return known
 
     def keep(self, key: str, info: os.stat_result, used: bytes, header: Header) -> None:
         """Record a good header read from the bytes `used` of the file `key`, whose status before reading was
         `info`."""
-        known = Known(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, len(used), _digest(used),
-                      header.id, header.title, header.date)
+        self._keep(key, Known(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, len(used), _digest(used),
+                              header.id, header.title, header.date))
+
+    def _keep(self, key: str, known: Known) -> None:
         self._new[key] = known
         # New or changed; or recorded just after a change, so read again now, and no longer too recent to trust
         self._changed = self._changed or self._old.get(key) != known or known.mtime_ns + RACY_NS < self._started_ns
@@ -162,6 +168,6 @@ def _known(item: object) -> tuple[str, Known]:
             and type(fields[6]) is str and len(fields[6]) <= IDENT_MAX_LENGTH and _IDENT.fullmatch(fields[6])
             and type(title) is dict and type(title.get("en")) is str
             and all(type(lang) is str and type(text) is str and text for lang, text in title.items())
-            and type(date) is str and len(date) == 10):
+            and type(date) is str and dt.date.fromisoformat(date).isoformat() == date):
         raise ValueError("not a file of an index")
     return key, Known(*fields[:_TITLE], Text(title), dt.date.fromisoformat(date))

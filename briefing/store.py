@@ -249,7 +249,7 @@ def _scan_file(path: Path, key: str, index: FolderIndex) -> Header | LoadError:
     raw = _read(path)
     if isinstance(raw, LoadError):
         return raw
-    known = index.same_bytes(key, raw)
+    known = index.same_bytes(key, info, raw)
     if known is not None:
         return Header(known.id, known.title, known.date, path)
     from briefing.validate import validate_header

@@ -375,8 +375,8 @@ def _schema_error(path: Path, exc) -> LoadError:
                          _dotted(parent), {"expected": members})
     if kind == "greater_than_equal" and isinstance(first.get("input"), float) and not math.isfinite(first["input"]):
         kind = "finite_number"  # nan fails "at least 0" first; what it lacks is being a number at all
-    if kind == "literal_error":  # "'high', 'moderate' or 'low'": the English "or" would stay in every language
-        context["expected"] = str(context.get("expected", "")).replace("' or '", "', '")
+    if kind == "literal_error":  # "'high', 'moderate' or 'low'", "1 or 2": the English "or" would stay in every language
+        context["expected"] = str(context.get("expected", "")).replace(" or ", ", ")
     if kind in SCHEMA_MESSAGES:
         values = {"got": _short(first.get("input")), **{k: v for k, v in context.items()}}
         translated = {}
