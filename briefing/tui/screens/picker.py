@@ -36,7 +36,7 @@ class FilterInput(Input):
 
 class PickerScreen(Dialog):
     BINDINGS = [
-        # Escape clears a filter first, then closes: each shows in the footer only when it is what Escape does.
+        # Escape clears a filter first, then closes: the footer shows what it does now.
         Binding("escape", "clear", lazy(N_("Clear"))),
         Binding("escape", "dismiss", lazy(N_("Close"))),
         Binding("down", "move('cursor_down')", show=False),
@@ -106,11 +106,8 @@ class PickerScreen(Dialog):
             self.choose(option.id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "clear":
-            return bool(self.query_one(Input).value)
-        if action == "dismiss":
-            return not self.query_one(Input).value
-        return True
+        """Escape clears the filter while there is one to clear; only then does its next binding, close, apply."""
+        return bool(self.query_one(Input).value) if action == "clear" else True
 
     def action_clear(self) -> None:
         self.query_one(Input).value = ""
