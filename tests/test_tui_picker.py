@@ -60,6 +60,9 @@ async def test_typing_filters_and_counts_the_matches(tmp_path):
         assert listed(app) == ["n0025"] and counted(app) == "Matching: 1 of 31"
         await type_text(pilot, "x")
         assert listed(app) == ["No briefing matches the filter"] and counted(app) == "Matching: 0 of 31"
+        assert "Open" not in footer_labels(app)  # nothing to open
+        await pilot.press("enter")
+        assert isinstance(app.screen, PickerScreen)
         await pilot.press("escape", "space", "space")
         await pilot.pause()
         assert len(listed(app)) == 31 and counted(app) == "31\u00a0briefings"  # a blank filter is no filter

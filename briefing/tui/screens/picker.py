@@ -29,9 +29,14 @@ MAX_FILTER = 200
 
 
 class FilterInput(Input):
-    """The filter line: Enter opens the highlighted briefing, and the footer says so."""
+    """The filter line: Enter opens the highlighted briefing, and the footer says so while there is one."""
 
     BINDINGS = [Binding("enter", "submit", lazy(N_("Open")))]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "submit":
+            return self.screen.query_one(OptionList).highlighted_option is not None
+        return True
 
 
 class PickerScreen(Dialog):
