@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -20,10 +22,11 @@ from briefing import cache as cache_module
 from briefing import header_index, store
 from briefing import validate as validate_module
 from briefing.cache import BriefingCache
+from briefing.cli import main
 from briefing.i18n import localizer
 from briefing.records import Record, Text
 from briefing.store import Header, Library, LoadError, load_library, scan_library
-from tests.conftest import FIRST_BRIEFING, build
+from tests.conftest import FIRST_BRIEFING, REPO, build
 
 EN, RU = localizer("en"), localizer("ru")
 FIRST_TEXT = FIRST_BRIEFING.read_text("utf-8")
@@ -455,3 +458,67 @@ def test_an_index_larger_than_its_limit_is_neither_written_nor_read(folder, cach
     monkeypatch.setattr(header_index, "MAX_INDEX_BYTES", 100)
     scan_library([folder], cache)
     assert index_files(cache) == []
+
+
+# --- the command: list from headers, a briefing read in full by the command that opens it ---------------
+
+
+def run(*args: str, cache_home: Path, code: str | None = None) -> subprocess.CompletedProcess:
+    """`briefing ARGS` (or the Python `code`) in a child with its own cache and no user folders."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "BRIEFING"))}
+    env.update(XDG_CACHE_HOME=str(cache_home), LANG="C.UTF-8")
+    command = [sys.executable, "-c", code, *args] if code else [sys.executable, "-m", "briefing", *args]
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
+
+
+#: `briefing --data DIR ...`, then on stderr how many briefing files it opened (bundled or in DIR), and whether
+#: it imported pydantic.
+AUDITED = """
+import sys
+from briefing import resources
+folders = (str(resources.briefings_dir()), sys.argv[2])
+opened = []
+sys.addaudithook(lambda event, args: opened.append(args[0]) if event == "open" and str(args[0]).startswith(folders)
+                 else None)
+from briefing.cli import main
+code = main(sys.argv[1:])
+print("opened", len(opened), "pydantic" in sys.modules, file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def test_a_warm_list_opens_no_briefing_file_and_imports_no_pydantic(folder, tmp_path):
+    for path in folder.iterdir():  # written a while ago, as a library is (a file just written is checked again)
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns - 60 * 10**9))
+    cold = run("--data", str(folder), "list", cache_home=tmp_path, code=AUDITED)
+    warm = run("--data", str(folder), "list", cache_home=tmp_path, code=AUDITED)
+    assert cold.returncode == warm.returncode == 0 and warm.stdout == cold.stdout
+    assert [line.split()[0] for line in warm.stdout.splitlines()][-3:] == ["b0", "b1", "b2"]
+    assert cold.stderr.split()[-2:] == ["5", "True"]  # the two bundled briefings and the three here
+    assert warm.stderr.split()[-2:] == ["0", "False"]
+
+
+def test_show_with_the_id_of_a_briefing_bad_further_on_says_so_before_any_dashboard(folder, tmp_path):
+    bad = folder / "b1.toml"
+    bad.write_text(bad.read_text("utf-8").replace("value = 416", 'value = "416"', 1), "utf-8")
+    result = run("--data", str(folder), "show", "b1", cache_home=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == f"{bad}:statistics[0].value: expected a number, got '416'\n"
+
+
+def test_the_dashboard_opens_under_its_picker_the_first_briefing_that_loads(tmp_path, monkeypatch, capsys):
+    """Where the first briefing is bad further on, its line comes first; then, without a terminal, the
+    dashboard says it needs one."""
+    (tmp_path / "none").mkdir()
+    monkeypatch.setattr("briefing.resources.briefings_dir", lambda: tmp_path / "none")  # no bundled briefing
+    bad = briefing_file(tmp_path, "a-bad")
+    bad.write_text(bad.read_text("utf-8") + "\n[[oops]]\n", "utf-8")
+    briefing_file(tmp_path, "b-good")
+    assert main(["--data", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"{bad}:oops: unknown key", "briefing: the dashboard needs a terminal; use 'briefing print' for plain text"]
+    good = tmp_path / "b-good.toml"
+    good.write_text(good.read_text("utf-8") + "\n[[oops]]\n", "utf-8")
+    assert main(["--data", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"{bad}:oops: unknown key", f"{good}:oops: unknown key", "briefing: no briefing could be loaded"]
