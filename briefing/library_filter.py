@@ -11,7 +11,7 @@ briefings about the IAEA dated 2025.  Every step is linear in the text.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from briefing.i18n import Localizer
 from briefing.store import Header
@@ -34,10 +34,21 @@ class LibraryFilter:
         # One text per briefing, its fields apart on lines of their own: no word of a filter spans two.
         self._texts = [fold("\n".join((h.id, *h.title.values(), h.date.isoformat()))) + "\n" + worded[h.date]
                        for h in self.headers]
+        #: The words of the last query and the indexes of its matches.
+        self._last: tuple[list[str], Sequence[int]] = ([], range(len(self._texts)))
 
     def matching(self, query: str) -> list[Header]:
-        """The headers whose texts hold every word of `query`, in library order; all of them for a blank one."""
+        """The headers whose texts hold every word of `query`, in library order; all of them for a blank one.
+
+        A query that only adds to the last one (more words, or longer ones: "cop", then "copy 1") is looked
+        for among the last one's matches alone: typing narrows the search as it narrows the list.
+        """
         words = fold(query).split()
-        if not words:
-            return self.headers
-        return [header for header, text in zip(self.headers, self._texts) if all(word in text for word in words)]
+        last_words, found = self._last
+        if not (len(words) >= len(last_words) and all(old in new for old, new in zip(last_words, words))):
+            found = range(len(self._texts))
+        texts = self._texts
+        for word in words:
+            found = [n for n in found if word in texts[n]]
+        self._last = (words, found)
+        return [self.headers[n] for n in found]

@@ -74,3 +74,16 @@ def test_a_word_never_spans_two_fields():
 def test_fold_reads_case_and_yo_alike():
     assert fold("ЁлКа") == fold("елка") == fold("Е\u0308ЛКА") == "елка"
     assert fold("Straße") == "strasse"
+
+
+@pytest.mark.parametrize("queries", [
+    ["k", "ka", "kaz", "ka", "k", ""],  # typing, then deleting
+    ["opec", "opec p", "opec pa", "opec a", "pec a"],  # a word replaced by a shorter one, a letter cut in front
+    ["2025", "2025 nov", "2025", "nov 2025", "november 2025"],  # words in another order
+    ["ё", "ёл", "ел", "е л", "ЁЛКИ"],
+])
+def test_a_filter_typed_a_key_at_a_time_matches_as_the_same_filter_typed_at_once(queries):
+    """Matching narrows from the last matches when a query only adds to the last one; the answer is the same."""
+    typed = LibraryFilter(HEADERS, localizer("en"))
+    for query in queries:
+        assert typed.matching(query) == LibraryFilter(HEADERS, localizer("en")).matching(query), query
