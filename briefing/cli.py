@@ -245,13 +245,13 @@ def _run(args: argparse.Namespace, loc: Localizer) -> int:
     if command == "print":
         if brief_id is None:
             raise UsageError(loc._("there are several briefings; name one: %(ids)s",
-                                   ids=", ".join(library.headers)))
+                                   ids=_named(loc, list(library.headers))))
         _print(loc, _open(loc, library, brief_id), args.width)
         return status
     if command == "export":
         if brief_id is None:
             raise UsageError(loc._("there are several briefings; name one: %(ids)s",
-                                   ids=", ".join(library.headers)))
+                                   ids=_named(loc, list(library.headers))))
         return max(status, _export(loc, _open(loc, library, brief_id), args))
     if command == "serve":
         return max(status, _serve(loc, library, brief_id, args, folders))
@@ -290,13 +290,25 @@ def _choose(loc: Localizer, library, wanted: str | None) -> str | None:
     if wanted:
         if wanted not in library.headers:
             raise UsageError(loc._("no briefing with id '%(id)s'; available: %(ids)s",
-                                   id=wanted, ids=", ".join(ids) or "—"))
+                                   id=wanted, ids=_named(loc, ids)))
         return wanted
     if len(ids) == 1:
         return ids[0]
     if not ids:
         raise DataError(loc._("no briefing could be loaded"))
     return None
+
+
+#: At most this many ids are named in a message; `briefing list` names them all.
+NAMED_IDS = 20
+
+
+def _named(loc: Localizer, ids: list[str]) -> str:
+    """The ids, or the first NAMED_IDS of them and how many more: a library of thousands is no one line."""
+    if len(ids) <= NAMED_IDS:
+        return ", ".join(ids) or "—"
+    return loc._("%(ids)s and %(count)s more (see 'briefing list')", ids=", ".join(ids[:NAMED_IDS]),
+                 count=loc.number(len(ids) - NAMED_IDS))
 
 
 def _open(loc: Localizer, library, brief_id: str):

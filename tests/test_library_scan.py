@@ -522,3 +522,17 @@ def test_the_dashboard_opens_under_its_picker_the_first_briefing_that_loads(tmp_
     assert main(["--data", str(tmp_path)]) == 2
     assert capsys.readouterr().err.splitlines() == [
         f"{bad}:oops: unknown key", f"{good}:oops: unknown key", "briefing: no briefing could be loaded"]
+
+
+def test_a_message_naming_the_ids_of_a_large_library_names_twenty(tmp_path, monkeypatch, capsys):
+    (tmp_path / "none").mkdir()
+    monkeypatch.setattr("briefing.resources.briefings_dir", lambda: tmp_path / "none")
+    for n in range(21):
+        briefing_file(tmp_path, f"id{n:02d}")
+    assert main(["--data", str(tmp_path), "print", "nope"]) == 2
+    named = ", ".join(f"id{n:02d}" for n in range(20))
+    assert capsys.readouterr().err == (f"briefing: no briefing with id 'nope'; available: {named} and 1 more "
+                                       "(see 'briefing list')\n")
+    (tmp_path / "id20.toml").unlink()
+    assert main(["--data", str(tmp_path), "--lang", "ru", "print"]) == 2
+    assert capsys.readouterr().err == f"briefing: справок несколько; укажите одну: {named}\n"
