@@ -67,10 +67,6 @@ class Known(NamedTuple):
     date: dt.date
 
 
-#: Where the title stands among Known's fields (the date follows it).
-_TITLE = Known._fields.index("title")
-
-
 def _digest(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
@@ -137,7 +133,7 @@ class FolderIndex:
         gone, or one whose bytes were checked and need not be next time)."""
         if self._cache is None or not (self._changed or self._new.keys() != self._old.keys()):
             return
-        files = [[key, *known[:_TITLE], dict(known.title), known.date.isoformat()] for key, known in self._new.items()]
+        files = [[key, *known[:-2], dict(known.title), known.date.isoformat()] for key, known in self._new.items()]
         content = json.dumps({"scanned": self._started_ns, "files": files}, ensure_ascii=False, separators=(",", ":"))
         self._cache.write(self._key, INDEX_SUFFIX, content.encode("utf-8"), MAX_INDEX_BYTES)
 
@@ -161,13 +157,13 @@ def _known(item: object) -> tuple[str, Known]:
     """One file of an index: its real path and what is known of it; ValueError for anything else."""
     if type(item) is not list or len(item) != len(Known._fields) + 1:
         raise ValueError("not a file of an index")
-    key, *fields = item
-    title, date = fields[_TITLE], fields[_TITLE + 1]
-    if not (type(key) is str and all(type(n) is int for n in fields[:5]) and fields[0] >= 0 and fields[4] >= 0
-            and type(fields[5]) is str and _HEX.fullmatch(fields[5])
-            and type(fields[6]) is str and len(fields[6]) <= IDENT_MAX_LENGTH and _IDENT.fullmatch(fields[6])
+    key, size, mtime_ns, ctime_ns, inode, used, digest, brief_id, title, date = item
+    if not (type(key) is str and type(size) is int and type(mtime_ns) is int and type(ctime_ns) is int
+            and type(inode) is int and type(used) is int and size >= 0 and used >= 0
+            and type(digest) is str and _HEX.fullmatch(digest)
+            and type(brief_id) is str and len(brief_id) <= IDENT_MAX_LENGTH and _IDENT.fullmatch(brief_id)
             and type(title) is dict and type(title.get("en")) is str
             and all(type(lang) is str and type(text) is str and text for lang, text in title.items())
             and type(date) is str and dt.date.fromisoformat(date).isoformat() == date):
         raise ValueError("not a file of an index")
-    return key, Known(*fields[:_TITLE], Text(title), dt.date.fromisoformat(date))
+    return key, Known(size, mtime_ns, ctime_ns, inode, used, digest, brief_id, Text(title), dt.date.fromisoformat(date))
