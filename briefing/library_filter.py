@@ -27,6 +27,7 @@ class LibraryFilter:
 
     def __init__(self, headers: Iterable[Header], loc: Localizer):
         self.headers = list(headers)
+        self.locale = loc.locale
         worded: dict = {}  # a library repeats its dates: each is worded once
         for header in self.headers:
             if header.date not in worded:

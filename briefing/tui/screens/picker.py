@@ -4,8 +4,8 @@ The filter is a line above the list, and keeps the keys: ↑ ↓ PgUp PgDn
 move the highlight, Enter opens it, Escape clears the filter, then closes.
 The dialog's bottom edge counts the briefings that match.  At most SHOWN of
 them are listed, with a last line counting the rest: a list of ten thousand
-options would cost Textual a second to lay out at every key, and nobody
-scrolls it; a few letters narrow it.
+options costs Textual some two seconds to lay out and draw, at every key,
+and nobody scrolls it; a few letters narrow it.
 """
 
 from __future__ import annotations
@@ -58,7 +58,6 @@ class PickerScreen(Dialog):
     def __init__(self) -> None:
         super().__init__()
         self._filter: LibraryFilter | None = None
-        self._filter_locale = ""
         self._keys: tuple[bool, bool] | None = None
 
     def body(self) -> ComposeResult:
@@ -77,9 +76,8 @@ class PickerScreen(Dialog):
 
     def library_filter(self) -> LibraryFilter:
         """The library ready to be filtered in the current language, whose dates match as it writes them."""
-        if self._filter is None or self._filter_locale != self.app.locale:
-            self._filter, self._filter_locale = LibraryFilter(self.app.library.headers.values(), self.app.loc), \
-                self.app.locale
+        if self._filter is None or self._filter.locale != self.app.locale:
+            self._filter = LibraryFilter(self.app.library.headers.values(), self.app.loc)
         return self._filter
 
     def show_matches(self) -> None:
