@@ -24,6 +24,8 @@ from briefing.tui.screens.dialog import Dialog
 
 #: At most this many matching briefings are listed at once (a screen shows some fifteen).
 SHOWN = 50
+#: Seconds after the picker opens when the filter's texts are made, if no key has made them already.
+PREPARE_AFTER = 0.4
 #: The filter's length limit, in characters: what anyone types, and no more.
 MAX_FILTER = 200
 
@@ -71,8 +73,10 @@ class PickerScreen(Dialog):
         self.set_title(loc._("Choose a briefing"))
         self.query_one(Input).placeholder = loc._("Type to filter by id, title or date")
         self.show_matches()
-        # The filter's texts (a tenth of a second for 10,000 briefings) are made once the list is on screen.
-        self.call_after_refresh(self.library_filter)
+        # The filter's texts take a tenth of a second for 10,000 briefings: made after the first screen, before
+        # the first key (or at it, if it comes sooner).  Textual runs a callback "after refresh" before the
+        # first frame is on the terminal, so a timer waits for that.
+        self.set_timer(PREPARE_AFTER, self.library_filter)
 
     def library_filter(self) -> LibraryFilter:
         """The library ready to be filtered in the current language, whose dates match as it writes them."""
