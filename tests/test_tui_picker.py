@@ -146,6 +146,42 @@ async def test_the_line_counting_the_rest_comes_only_when_there_is_a_rest(tmp_pa
         assert listed(app)[-1] == last and len(listed(app)) == SHOWN + (count == SHOWN)
 
 
+async def test_reopened_the_picker_lists_the_briefings_around_the_one_shown_now(tmp_path):
+    library = many(1200, tmp_path)
+    library.briefings["n1100"] = library.briefings[FIRST_ID]  # as if its file had been read (there is none)
+    app = make_app(library, locale="en")
+    async with app.run_test(size=NARROW) as pilot:
+        await type_text(pilot, "no1100")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.brief_id == "n1100"
+        await pilot.press("b")
+        await pilot.pause()
+        start = 1101 - SHOWN // 2  # the first listed, the briefing shown now in the middle of them
+        assert listed(app)[0] == f"… {start:,} before: type to narrow the list"
+        assert listed(app)[1:-1] == [f"n{n:04d}" for n in range(start - 1, start - 1 + SHOWN)]
+        assert listed(app)[-1] == f"… {1201 - start - SHOWN:,} more: type to narrow the list"
+        assert app.screen.query_one(OptionList).highlighted_option.id == "n1100"
+        await pilot.press("up")
+        assert app.screen.query_one(OptionList).highlighted_option.id == "n1099"
+        await type_text(pilot, "no11")  # n1099 is no match: the first match is highlighted, and no line before it
+        assert listed(app)[:2] == ["n0011", "n0110"]
+        assert app.screen.query_one(OptionList).highlighted_option.id == "n0011"
+
+
+@pytest.mark.parametrize(("position", "first"), [
+    (SHOWN - 1, FIRST_ID), (SHOWN, f"… {SHOWN - SHOWN // 2} before: type to narrow the list")])
+async def test_the_list_starts_at_the_top_while_the_one_shown_now_is_among_the_first(tmp_path, position, first):
+    library = many(SHOWN + 30, tmp_path)
+    shown_now = list(library.headers)[position]
+    library.briefings[shown_now] = library.briefings[FIRST_ID]
+    app = make_app(library, brief_id=shown_now, locale="en")
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        assert listed(app)[0] == first and app.screen.query_one(OptionList).highlighted_option.id == shown_now
+
+
 async def test_a_briefing_whose_rest_is_bad_says_so_and_the_picker_stays(tmp_path):
     folder = tmp_path / "more"
     folder.mkdir()

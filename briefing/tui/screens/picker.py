@@ -3,7 +3,8 @@
 The filter is a line above the list, and keeps the keys: ↑ ↓ PgUp PgDn
 move the highlight, Enter opens it, Escape clears the filter, then closes.
 The dialog's bottom edge counts the briefings that match.  At most SHOWN of
-them are listed, with a last line counting the rest: a list of ten thousand
+them are listed (the first, or those around the briefing shown now), with a
+line counting the others before and after: a list of ten thousand
 options costs Textual some two seconds to lay out and draw, at every key,
 and nobody scrolls it; a few letters narrow it.
 """
@@ -19,6 +20,7 @@ from textual.widgets.option_list import Option
 from briefing.i18n import N_
 from briefing.library_filter import LibraryFilter
 from briefing.sanitize import escaped, one_line
+from briefing.store import Header
 from briefing.tui.language import lazy
 from briefing.tui.screens.dialog import Dialog
 
@@ -28,6 +30,13 @@ SHOWN = 50
 PREPARE_AFTER = 0.4
 #: The filter's length limit, in characters: what anyone types, and no more.
 MAX_FILTER = 200
+
+
+def _window(matches: list[Header], current: str | None) -> int:
+    """Where the SHOWN matches listed start: at the first, unless the briefing highlighted (or shown now) is
+    further on, then with it in their middle."""
+    position = next((n for n, header in enumerate(matches) if header.id == current), 0)
+    return max(0, min(position - SHOWN // 2, len(matches) - SHOWN)) if position >= SHOWN else 0
 
 
 class FilterInput(Input):
@@ -91,20 +100,24 @@ class PickerScreen(Dialog):
         matches = self.library_filter().matching(query) if query.strip() else list(app.library.headers.values())
         highlighted = options.highlighted_option
         current = highlighted.id if highlighted is not None else app.brief_id
+        start = _window(matches, current)
         shown = " · " + loc._("shown now")  # so a reader who opened the list by mistake sees where they were
         listed = [Option(Content.assemble((one_line(loc.text(header.title)), "bold"), "\n",
                                           loc.date(header.date), " · ", escaped(header.id),
                                           (shown if header.id == app.brief_id else "", "italic")), id=header.id)
-                  for header in matches[:SHOWN]]
-        if len(matches) > SHOWN:
+                  for header in matches[start:start + SHOWN]]
+        if start:
+            listed.insert(0, Option(Content(loc._("… %(count)s before: type to narrow the list",
+                                                  count=loc.number(start))), disabled=True))
+        if len(matches) > start + SHOWN:
             listed.append(Option(Content(loc._("… %(count)s more: type to narrow the list",
-                                               count=loc.number(len(matches) - SHOWN))), disabled=True))
+                                               count=loc.number(len(matches) - start - SHOWN))), disabled=True))
         elif not matches:
             listed.append(Option(Content(loc._("No briefing matches the filter")), disabled=True))
         options.set_options(listed)
         ids = [option.id for option in listed]
-        if listed and ids[0] is not None:
-            options.highlighted = ids.index(current) if current in ids else 0
+        if matches:
+            options.highlighted = ids.index(current) if current in ids else ids.index(matches[start].id)
         total = len(app.library.headers)
         self.query_one(".dialog").border_subtitle = Content(
             loc.n_("%(count)s briefing", "%(count)s briefings", total) if not query.strip() else
