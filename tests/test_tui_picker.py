@@ -170,7 +170,8 @@ async def test_reopened_the_picker_lists_the_briefings_around_the_one_shown_now(
 
 
 @pytest.mark.parametrize(("position", "first"), [
-    (SHOWN - 1, FIRST_ID), (SHOWN, f"… {SHOWN - SHOWN // 2} before: type to narrow the list")])
+    (SHOWN - 1, FIRST_ID), (SHOWN, f"… {SHOWN - SHOWN // 2} before: type to narrow the list"),
+    (SHOWN + 30, "… 31 before: type to narrow the list")])  # the last: the SHOWN last listed, no fewer
 async def test_the_list_starts_at_the_top_while_the_one_shown_now_is_among_the_first(tmp_path, position, first):
     library = many(SHOWN + 30, tmp_path)
     shown_now = list(library.headers)[position]
