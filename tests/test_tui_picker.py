@@ -221,3 +221,13 @@ async def test_the_filter_and_the_highlight_stay_across_a_language_switch(tmp_pa
         assert app.screen.query_one(OptionList).highlighted_option.id == "n0001"
         await type_text(pilot, " января")  # a date as Russian writes it, now
         assert listed(app) == ["n0000", "n0001", "n0002", "n0003"]
+
+
+async def test_the_palette_never_opens_a_second_picker(tmp_path):
+    app = make_app(many(3, tmp_path), locale="en")
+    async with app.run_test(size=NARROW) as pilot:
+        await type_text(pilot, "no1")
+        app.action_picker()  # what the palette's "Choose a briefing" does
+        await pilot.pause()
+        assert [type(screen).__name__ for screen in app.screen_stack] == ["Pane", "PickerScreen"]
+        assert app.screen.query_one(Input).value == "no1"

@@ -185,7 +185,8 @@ class BriefingApp(App):
     def action_picker(self) -> None:
         from briefing.tui.screens.picker import PickerScreen
 
-        self.push_screen(PickerScreen(), self.open_briefing)
+        if not any(isinstance(screen, PickerScreen) for screen in self.screen_stack):  # the palette can ask twice
+            self.push_screen(PickerScreen(), self.open_briefing)
 
     def action_errors(self) -> None:
         from briefing.tui.screens.errors import ErrorsScreen
