@@ -69,6 +69,7 @@ class PickerScreen(Dialog):
     def __init__(self) -> None:
         super().__init__()
         self._filter: LibraryFilter | None = None
+        self._options: dict[str, Option] = {}  # by briefing id, in the current language
         self._keys: tuple[bool, bool] | None = None
 
     def body(self) -> ComposeResult:
@@ -79,6 +80,7 @@ class PickerScreen(Dialog):
 
     def localize(self) -> None:
         loc = self.app.loc
+        self._options.clear()
         self.set_title(loc._("Choose a briefing"))
         self.query_one(Input).placeholder = loc._("Type to filter by id, title or date")
         self.show_matches()
@@ -101,11 +103,7 @@ class PickerScreen(Dialog):
         highlighted = options.highlighted_option
         current = highlighted.id if highlighted is not None else app.brief_id
         start = _window(matches, current)
-        shown = " · " + loc._("shown now")  # so a reader who opened the list by mistake sees where they were
-        listed = [Option(Content.assemble((one_line(loc.text(header.title)), "bold"), "\n",
-                                          loc.date(header.date), " · ", escaped(header.id),
-                                          (shown if header.id == app.brief_id else "", "italic")), id=header.id)
-                  for header in matches[start:start + SHOWN]]
+        listed = [self._option(header) for header in matches[start:start + SHOWN]]
         if start:
             listed.insert(0, Option(Content(loc._("… %(count)s before: type to narrow the list",
                                                   count=loc.number(start))), disabled=True))
@@ -126,6 +124,18 @@ class PickerScreen(Dialog):
         if keys != self._keys:
             self._keys = keys
             self.refresh_bindings()  # the footer is built again: only when what it shows has changed
+
+    def _option(self, header: Header) -> Option:
+        """The briefing's line in the list, made once while the language stays: Textual keeps what it measured of
+        it (its height at this width), which a list made anew at every key would measure again."""
+        option = self._options.get(header.id)
+        if option is None:
+            loc = self.app.loc
+            shown = " · " + loc._("shown now") if header.id == self.app.brief_id else ""  # where the reader was
+            option = self._options[header.id] = Option(
+                Content.assemble((one_line(loc.text(header.title)), "bold"), "\n", loc.date(header.date), " · ",
+                                 escaped(header.id), (shown, "italic")), id=header.id)
+        return option
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.show_matches()
