@@ -231,3 +231,36 @@ async def test_the_palette_never_opens_a_second_picker(tmp_path):
         await pilot.pause()
         assert [type(screen).__name__ for screen in app.screen_stack] == ["Pane", "PickerScreen"]
         assert app.screen.query_one(Input).value == "no1"
+
+
+@pytest.mark.parametrize("key", ["b", "и"])
+async def test_b_with_one_briefing_says_there_is_no_other(key):
+    app = make_app(load_library([FIRST_BRIEFING]), locale="ru")
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
+        assert "Справки" not in footer_labels(app)  # nothing to choose: not offered
+        await pilot.press(key)
+        await pilot.pause()
+        assert not isinstance(app.screen, PickerScreen)
+        said = " ".join(" ".join(toasts(app)).replace("▌", " ").split())
+        assert said == "Выбрать другую справку нельзя: найдена только эта"
+
+
+async def test_b_with_several_opens_the_picker_and_says_nothing(tmp_path):
+    app = make_app(many(2, tmp_path), brief_id=FIRST_ID, locale="en")
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen) and toasts(app) == []
+
+
+async def test_help_lists_the_pickers_keys_in_each_language():
+    app = make_app(load_library([FIRST_BRIEFING]), locale="en")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        shown = plain(app.screen.query_one("Prose"))
+        assert "In the briefing picker" in shown and "Clear the filter; with none, close the picker" in shown
+        app.action_toggle_language()
+        await pilot.pause()
+        shown = plain(app.screen.query_one("Prose"))
+        assert "В окне выбора справки" in shown and "Очистить фильтр; если он пуст, закрыть окно выбора" in shown

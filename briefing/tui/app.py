@@ -35,7 +35,7 @@ from briefing.tui.panels import BackgroundPanel, ComparisonPanel, DecisionPanel,
 from briefing.tui.too_small import TooSmall
 
 #: Actions that act on the briefing pane, so not while a screen covers it.
-PANE_ACTIONS = {"panel", "save", "picker", "errors", "help"}
+PANE_ACTIONS = {"panel", "save", "picker", "only_briefing", "errors", "help"}
 
 
 class BriefingApp(App):
@@ -59,6 +59,8 @@ class BriefingApp(App):
         Binding("д", "toggle_language", show=False),
         Binding("з", "save", show=False),
         Binding("и", "picker", show=False),
+        # With one briefing there is none to choose: `b` says so (the key above is off, and out of the footer).
+        Binding("b,и", "only_briefing", show=False),
         Binding("у", "errors", show=False),
         Binding("й", "quit", show=False),
     ]
@@ -162,6 +164,8 @@ class BriefingApp(App):
             return bool(self.library.errors)
         if action == "picker":
             return len(self.library.headers) > 1
+        if action == "only_briefing":
+            return len(self.library.headers) <= 1
         return True
 
     def action_toggle_language(self) -> None:
@@ -187,6 +191,9 @@ class BriefingApp(App):
 
         if not any(isinstance(screen, PickerScreen) for screen in self.screen_stack):  # the palette can ask twice
             self.push_screen(PickerScreen(), self.open_briefing)
+
+    def action_only_briefing(self) -> None:
+        self.notices.say(lambda loc: loc._("There is no other briefing to choose: this is the only one found"))
 
     def action_errors(self) -> None:
         from briefing.tui.screens.errors import ErrorsScreen
