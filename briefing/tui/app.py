@@ -59,7 +59,7 @@ class BriefingApp(App):
         Binding("д", "toggle_language", show=False),
         Binding("з", "save", show=False),
         Binding("и", "picker", show=False),
-        # With one briefing there is none to choose: `b` says so (the key above is off, and out of the footer).
+        # With one briefing there is none to choose: the key above is off (and out of the footer), so this says so.
         Binding("b,и", "only_briefing", show=False),
         Binding("у", "errors", show=False),
         Binding("й", "quit", show=False),
@@ -164,8 +164,6 @@ class BriefingApp(App):
             return bool(self.library.errors)
         if action == "picker":
             return len(self.library.headers) > 1
-        if action == "only_briefing":
-            return len(self.library.headers) <= 1
         return True
 
     def action_toggle_language(self) -> None:
