@@ -158,12 +158,13 @@ def _known(item: object) -> tuple[str, Known]:
     if type(item) is not list or len(item) != len(Known._fields) + 1:
         raise ValueError("not a file of an index")
     key, size, mtime_ns, ctime_ns, inode, used, digest, brief_id, title, date = item
+    day = dt.date.fromisoformat(date) if type(date) is str else None
     if not (type(key) is str and type(size) is int and type(mtime_ns) is int and type(ctime_ns) is int
             and type(inode) is int and type(used) is int and size >= 0 and used >= 0
             and type(digest) is str and _HEX.fullmatch(digest)
             and type(brief_id) is str and len(brief_id) <= IDENT_MAX_LENGTH and _IDENT.fullmatch(brief_id)
             and type(title) is dict and type(title.get("en")) is str
             and all(type(lang) is str and type(text) is str and text for lang, text in title.items())
-            and type(date) is str and dt.date.fromisoformat(date).isoformat() == date):
+            and day is not None and day.isoformat() == date):
         raise ValueError("not a file of an index")
-    return key, Known(size, mtime_ns, ctime_ns, inode, used, digest, brief_id, Text(title), dt.date.fromisoformat(date))
+    return key, Known(size, mtime_ns, ctime_ns, inode, used, digest, brief_id, Text(title), day)
