@@ -44,6 +44,12 @@ class FilterInput(Input):
 
     BINDINGS = [Binding("enter", "submit", lazy(N_("Open")))]
 
+    def watch_value(self) -> None:
+        """The list follows the filter while the key is handled, so both are drawn in the same frame (the
+        Changed message comes a turn later, when the letter is on screen already)."""
+        if self.is_attached and isinstance(self.screen, PickerScreen):
+            self.screen.show_matches()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "submit":
             return self.screen.query_one(OptionList).highlighted_option is not None
@@ -136,9 +142,6 @@ class PickerScreen(Dialog):
                 Content.assemble((one_line(loc.text(header.title)), "bold"), "\n", loc.date(header.date), " · ",
                                  escaped(header.id), (shown, "italic")), id=header.id)
         return option
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self.show_matches()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
