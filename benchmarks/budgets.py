@@ -27,6 +27,9 @@ MAX_SECONDS = {
     "dashboard-big": 2.0,    # the same briefing in the dashboard: first complete screen
     "serve": 5.0,            # `briefing serve`, process start to a first painted dashboard in Chromium (generous:
                              # a browser's timing varies; it catches a serve that hangs or regresses badly)
+    "list-10000": 1.0,       # `briefing list` of 10,000 files, the cache warm, by a whole process
+    "picker-10000": 1.0,     # the dashboard of those files: launch to the picker's first complete screen
+    "filter-10000": 0.050,   # a key typed into that picker's filter, to the repainted screen
 }
 
 #: Peak resident memory of every benchmark's process, in bytes.

@@ -4,6 +4,7 @@
     python -m benchmarks.dashboard big DIR
     python -m benchmarks.dashboard watch [--saves 20]
     python -m benchmarks.dashboard search DIR [--query "point 99"]
+    python -m benchmarks.dashboard picker DIR
 
 What "repainted" means here: Textual repaints on its own refresh timer (at
 most 60 frames a second) by asking the compositor for the changed regions and
@@ -253,6 +254,47 @@ async def search_keys(folder: str, query: str) -> dict:
             raise RuntimeError(f"the search line does not say {shown!r} after typing {query!r}")
     return {"seconds": statistics.median(latencies), "samples": latencies, "first_key": latencies[0],
             "matches": found, "query": query}
+#: What is typed into the picker of the dated library, a key at a time: ends on one briefing.
+PICKER_QUERY = "copy 1234"
+
+
+async def picker_filter(folder: str) -> dict:
+    """The dated library of benchmarks.generate in the dashboard: launch (the cache warm) to the picker's first
+    complete screen, then each key of PICKER_QUERY, from the key to the repainted screen.  The filter's
+    blinking cursor draws frames of its own, twice a second, which would be counted as the key's: it is
+    kept still while the keys are timed."""
+    from textual.widgets import Input
+
+    from briefing.cache import BriefingCache, cache_dir
+    from briefing.store import scan_library, search_folders
+    from briefing.tui.app import make_app
+
+    start = time.perf_counter()
+    library = scan_library(search_folders([folder], environ={}), BriefingCache(cache_dir()))
+    app = make_app(library, None, "en")
+    frames = Frames(app)
+    total = f"{len(library.headers):,}"
+    latencies = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first_paint = frames.last_since(start)
+        if f"{total}\u00a0briefings" not in screen_text(app):
+            raise RuntimeError(f"the first screen is not the picker of {total} briefings: {screen_text(app)[:300]!r}")
+        app.screen.query_one(Input).cursor_blink = False
+        await settle(pilot)
+        for key in PICKER_QUERY:
+            before = time.perf_counter()
+            await pilot.press("space" if key == " " else key)
+            await settle(pilot)
+            latency = frames.last_since(before)
+            if latency is None:
+                raise RuntimeError(f"no frame was drawn after {key!r}")
+            latencies.append(latency)
+        shown = screen_text(app)
+        if f"Matching: 1 of {total}" not in shown or "(copy 1234)" not in shown:
+            raise RuntimeError(f"{PICKER_QUERY!r} did not narrow the list to one briefing: {shown[-600:]!r}")
+    return {"seconds": statistics.median(latencies), "samples": latencies, "worst": max(latencies),
+            "first_screen_seconds": first_paint, "briefings": len(library.headers)}
 
 
 def main(argv: list[str]) -> int:
@@ -264,6 +306,7 @@ def main(argv: list[str]) -> int:
     search = commands.add_parser("search")
     search.add_argument("folder")
     search.add_argument("--query", default="point 99")
+    commands.add_parser("picker").add_argument("folder")
     args = parser.parse_args(argv)
     if args.command == "switch":
         result = asyncio.run(language_switch(args.switches))
@@ -271,8 +314,10 @@ def main(argv: list[str]) -> int:
         result = asyncio.run(watched_saves(args.saves))
     elif args.command == "search":
         result = asyncio.run(search_keys(args.folder, args.query))
-    else:
+    elif args.command == "big":
         result = asyncio.run(big_dashboard(args.folder))
+    else:
+        result = asyncio.run(picker_filter(args.folder))
     json.dump(result, sys.stdout)
     return 0
 

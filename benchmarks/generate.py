@@ -1,9 +1,10 @@
 """Synthetic briefing files, written on the fly so the scale benchmarks need no checked-in data.
 
-Two shapes: many copies of the bundled briefing (a realistic file, 1,000 times
-over, each with its own id) and one large briefing built from scratch (100
-sources, 1,000 comparison points whose positions are spread across the
-sources).  The standard library reads TOML but cannot write it, hence the
+Three shapes: many copies of the bundled briefing (a realistic file, 1,000 times
+over, each with its own id); a library of 10,000 such copies, each also with a
+date of its own, a day apart, as a library gathered over the years is; and one
+large briefing built from scratch (100 sources, 1,000 comparison points whose
+positions are spread across the sources).  The standard library reads TOML but cannot write it, hence the
 small writer below, which covers exactly the types a briefing holds.
 """
 
@@ -73,6 +74,21 @@ def write_library(folder: Path, count: int) -> list[Path]:
         data = dict(base, id=f"copy-{n:04d}",
                     title={"en": f"{base['title']['en']} (copy {n})", "ru": f"{base['title']['ru']} (копия {n})"})
         path = folder / f"copy-{n:04d}.toml"
+        path.write_text(dumps(data), "utf-8")
+        paths.append(path)
+    return paths
+
+
+def write_dated_library(folder: Path, count: int) -> list[Path]:
+    """`count` copies of the bundled briefing, each with its own id, title and date (a day apart, going back
+    from the bundled briefing's): the library the picker and `list` are measured on."""
+    base = tomllib.loads(BUNDLED.read_text("utf-8"))
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(count):
+        data = dict(base, id=f"dated-{n:05d}", date=base["date"] - dt.timedelta(days=n),
+                    title={"en": f"{base['title']['en']} (copy {n})", "ru": f"{base['title']['ru']} (копия {n})"})
+        path = folder / f"dated-{n:05d}.toml"
         path.write_text(dumps(data), "utf-8")
         paths.append(path)
     return paths
@@ -184,9 +200,14 @@ def write_big(folder: Path, sources: int = 100, points: int = 1000) -> Path:
     return path
 
 
-if __name__ == "__main__":  # python -m benchmarks.generate DIR [COPIES]: DIR/many/*.toml and DIR/big/big.toml
+if __name__ == "__main__":
+    # python -m benchmarks.generate DIR [COPIES]: DIR/many/*.toml and DIR/big/big.toml
+    # python -m benchmarks.generate DIR --library COUNT: DIR/library/*.toml, COUNT dated copies
     import sys
 
     target = Path(sys.argv[1])
-    write_library(target / "many", int(sys.argv[2]) if len(sys.argv) > 2 else 1000)
-    write_big(target / "big")
+    if sys.argv[2:3] == ["--library"]:
+        write_dated_library(target / "library", int(sys.argv[3]))
+    else:
+        write_library(target / "many", int(sys.argv[2]) if len(sys.argv) > 2 else 1000)
+        write_big(target / "big")

@@ -9,7 +9,7 @@ shared machines.  Budgets are in benchmarks/budgets.py and README.md.
     python benchmarks/run.py              # everything, a few minutes
     python benchmarks/run.py --quick      # fewer repetitions, under a minute or so
     python benchmarks/run.py --only a,c   # some of: a print and export, b dashboard, c switch and watch, d scale,
-                                          # f serve in Chromium, g search
+                                          # f serve in Chromium, g search, h a library of 10,000 files
 """
 
 from __future__ import annotations
@@ -244,6 +244,63 @@ def bench_search(data_dir: Path, runs: int, env: dict) -> list[Row]:
     return [row]
 
 
+# --- (h) a library of 10,000 files: list, the picker, its filter ----------------------------------
+
+#: The dated library's size (benchmarks.generate.write_dated_library); the bundled two come with it.
+LIBRARY_FILES = 10_000
+
+
+def bench_library(data_dir: Path, runs: dict[str, int], env: dict) -> list[Row]:
+    folder = data_dir / "library"
+    made = process.run([PY, "-m", "benchmarks.generate", str(data_dir), "--library", str(LIBRARY_FILES)], env=env,
+                       cwd=str(REPO), timeout=600)
+    if made.status != 0:
+        raise RuntimeError(f"generating the library failed: exit status {made.status}")
+    cache_home = data_dir / "library-cache"  # a cache of its own, emptied for the cold runs
+    env = dict(env, XDG_CACHE_HOME=str(cache_home))
+    listing = [PY, "-m", "briefing", "--data", str(folder), "list"]
+    rows = []
+
+    cold = []
+    for _ in range(runs["cold"]):
+        shutil.rmtree(cache_home, ignore_errors=True)
+        cold.append(process.run(listing, env=env, cwd=str(REPO), timeout=600))
+    row = Row("list-10000-cold", "h", f"`briefing --data DIR list`, {LIBRARY_FILES:,} files, the cache empty "
+              "(whole process; no budget: the figure)")
+    row.samples = [r.seconds for r in cold]
+    row.median, row.peak_bytes = _median(row.samples), max(r.peak_bytes for r in cold)
+    rows.append(_check_memory(row))
+
+    warm = process.alternate({"list": listing}, runs=runs["list"], warmup=1, env=env, cwd=str(REPO))["list"]
+    row = Row("list-10000", "h", "the same, the cache warm (whole process)")
+    rows.append(_fill_absolute(row, warm.seconds, warm.peak_bytes, "list-10000"))
+    lines = process.run(listing, env=env, cwd=str(REPO), capture=True).output.count(b"\n")
+    if lines != LIBRARY_FILES + 2:
+        row.error = f"listed {lines} lines, not {LIBRARY_FILES + 2:,}"
+
+    size = sum(f.stat().st_size for f in cache_home.rglob("*") if f.is_file())
+    rows.append(Row("cache-10000", "h", f"… the cache folder then: {size / MB:.1f} MB "
+                                        f"(the files: {sum(f.stat().st_size for f in folder.iterdir()) / MB:.0f} MB)",
+                    extra={"cache_bytes": size}))
+
+    markers = ["Choose a briefing", f"{LIBRARY_FILES + 2:,}\u00a0briefings", "Quit"]
+    picker = [PY, "-m", "briefing", "--lang", "en", "--data", str(folder)]
+    screens = process.alternate({"picker": picker}, runs=runs["picker"], warmup=1, env=env,
+                                measure=lambda argv: process.launch_until_screen(argv, markers, env=env,
+                                                                                cwd=str(REPO)))["picker"]
+    row = Row("picker-10000", "h", "the dashboard, launch to the picker's first complete screen (pty, 160×48, "
+              "the cache warm)")
+    row.extra["markers"] = markers
+    rows.append(_fill_absolute(row, screens.seconds, screens.peak_bytes, "picker-10000"))
+
+    data, peak = _worker(["benchmarks.dashboard", "picker", str(folder)], env)
+    row = Row("filter-10000", "h", f"… typing a filter in the picker, key to repainted screen (median of "
+              f"{len(data['samples'])} keys; in process)")
+    row.extra.update(worst_seconds=data["worst"], first_screen_seconds=data["first_screen_seconds"])
+    rows.append(_fill_absolute(row, data["samples"], peak, "filter-10000"))
+    return rows
+
+
 # --- (f) serve: to a first painted dashboard in Chromium -------------------------------------------
 
 def bench_serve(runs: int, env: dict) -> list[Row]:
@@ -313,20 +370,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python benchmarks/run.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (about a minute)")
     parser.add_argument("--only", default="a,b,c,d,f,g", help="comma-separated groups: a print and export, "
-                        "b dashboard, c language switch, d scale, f serve in Chromium, g search (default: all)")
+                        "b dashboard, c language switch and watch, d scale, f serve in Chromium, g search, "
+                        "h a library of 10,000 files (default: all)")
     parser.add_argument("--json", type=Path, default=REPO / "benchmarks" / "results" / "latest.json",
                         help="where to write the results (default: %(default)s)")
     parser.add_argument("--keep-data", type=Path, default=None, help="generate the scale data here and keep it")
     args = parser.parse_args(argv)
     groups = {g.strip() for g in args.only.split(",") if g.strip()}
-    unknown = groups - set("abcdfg")
+    unknown = groups - set("abcdfgh")
     if unknown:
         parser.error(f"unknown groups: {', '.join(sorted(unknown))}")
     runs = ({"print": 6, "dashboard": 3, "switch": 20, "watch": 10, "load": 1, "print-big": 2, "dashboard-big": 1,
-             "search": 1, "serve": 2}
+             "search": 1, "serve": 2, "list-cold": 1, "list": 3, "picker": 3}
             if args.quick else
             {"print": 15, "dashboard": 10, "switch": 20, "watch": 20, "load": 3, "print-big": 5, "dashboard-big": 3,
-             "search": 3, "serve": 5})
+             "search": 3, "serve": 5, "list-cold": 3, "list": 7, "picker": 7})
 
     data_dir = args.keep_data or Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     env = environment(data_dir / "cache")
@@ -341,6 +399,8 @@ def main(argv: list[str] | None = None) -> int:
                                                        "dashboard": runs["dashboard-big"]}, env)),
         ("f", "serve", lambda: bench_serve(runs["serve"], env)),
         ("g", "search", lambda: bench_search(data_dir, runs["search"], env)),
+        ("h", "library", lambda: bench_library(data_dir, {"cold": runs["list-cold"], "list": runs["list"],
+                                                          "picker": runs["picker"]}, env)),
     ]
     try:
         for group, key, bench in plan:

@@ -1,5 +1,8 @@
 """A cache of validated briefings, so a file read before is not parsed or validated again.
 
+The same folder keeps the header index of each folder of briefings (briefing.header_index), written and
+read through `write` and `read` with the same checks, and evicted with the entries.
+
 Entries are keyed by a hash of the file's bytes and of the code that defines
 what a valid briefing is, so an edited file or a new version of the tool
 never meets a stale entry.  Nothing here is needed for correctness: every
@@ -13,7 +16,7 @@ What a hostile or broken cache folder cannot do:
   is opened, written, renamed and removed relative to that handle; the handle
   must be a folder owned by the effective user that neither group nor others
   may write to, or the cache is off;
-- feed a wrong brief: an entry holds a blake2b checksum of its key and its
+- feed a wrong brief: an entry (or an index) holds a blake2b checksum of its key and its
   content, checked before decoding; any other byte sequence is a miss;
 - hang or bloat the reader: entries are opened non-blocking, only regular
   files owned by the user are read, and at most MAX_ENTRY_BYTES + 1 bytes;
@@ -54,6 +57,9 @@ MAX_TOTAL_BYTES = 64 * 1024 * 1024
 #: Temporary files older than this (seconds) belong to a process that died while writing.
 STALE_SECONDS = 3600
 _SUFFIX, _TEMPORARY = ".entry", ".tmp"
+#: The suffix of the header indexes briefing.header_index keeps here, evicted with the entries.
+INDEX_SUFFIX = ".index"
+_KEPT = (_SUFFIX, INDEX_SUFFIX)
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
@@ -148,14 +154,31 @@ class BriefingCache:
     def _key(self, raw: bytes) -> str:
         return hashlib.sha256(self._salt + raw).hexdigest()
 
+    def key_for(self, *parts: bytes) -> str:
+        """A key (hex digest) for content made from `parts` by this version of the code, as entries' keys are."""
+        return hashlib.sha256(b"\0".join([self._salt, *parts])).hexdigest()
+
     def get(self, raw: bytes) -> object | None:
         """The briefing stored for a file of these bytes, or None (missing, damaged, or not ours)."""
+        key = self._key(raw)
+        content = self.read(key, _SUFFIX)
+        if content is None:
+            return None
+        try:
+            return codec.decode(content)
+        except codec.CodecError:
+            return None
+
+    def read(self, key: str, suffix: str, limit: int | None = None) -> bytes | None:
+        """The content stored under `key` (a hex digest) with this suffix, its checksum checked; None when it is
+        missing, damaged, larger than `limit` bytes (default MAX_ENTRY_BYTES), or not ours.  A hit counts as a
+        use, for eviction."""
         if self.fd is None:
             return None
-        key = self._key(raw)
-        name = key + _SUFFIX
+        name = key + suffix
+        limit = MAX_ENTRY_BYTES if limit is None else limit
         try:
-            data = self._read(name)
+            data = self._read(name, limit)
         except OSError:
             return None
         if data is None:
@@ -167,24 +190,20 @@ class BriefingCache:
         if data[len(MAGIC):body] != _checksum(key, content):
             return None
         try:
-            value = codec.decode(content)
-        except codec.CodecError:
-            return None
-        try:
             os.utime(name, dir_fd=self.fd)  # "last used", for eviction
         except OSError:
             pass
         if self._index is not None and name in self._index:
             self._index[name] = (time.time(), self._index[name][1])
-        return value
+        return content
 
-    def _read(self, name: str) -> bytes | None:
+    def _read(self, name: str, limit: int) -> bytes | None:
         fd = os.open(name, _OPEN_FLAGS, dir_fd=self.fd)
         try:
             info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or info.st_size > MAX_ENTRY_BYTES:
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or info.st_size > limit:
                 return None
-            return read_at_most(fd, MAX_ENTRY_BYTES)
+            return read_at_most(fd, limit)
         finally:
             os.close(fd)
 
@@ -196,9 +215,16 @@ class BriefingCache:
             content = codec.encode(briefing)
         except codec.CodecError:
             return
-        key = self._key(raw)
+        self.write(self._key(raw), _SUFFIX, content)
+
+    def write(self, key: str, suffix: str, content: bytes, limit: int | None = None) -> None:
+        """Store `content` under `key` (a hex digest) with this suffix, whole or not at all (a temporary file
+        of mode 0600 renamed into place); quietly nothing when it cannot be stored or, framed, exceeds `limit`
+        bytes (default MAX_ENTRY_BYTES)."""
+        if self.fd is None:
+            return
         data = MAGIC + _checksum(key, content) + b"\n" + content
-        if len(data) > MAX_ENTRY_BYTES:
+        if len(data) > (MAX_ENTRY_BYTES if limit is None else limit):
             return
         temporary = f".{os.urandom(8).hex()}{_TEMPORARY}"
         try:
@@ -209,11 +235,11 @@ class BriefingCache:
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(data)
-            os.replace(temporary, key + _SUFFIX, src_dir_fd=self.fd, dst_dir_fd=self.fd)
+            os.replace(temporary, key + suffix, src_dir_fd=self.fd, dst_dir_fd=self.fd)
         except OSError:
             self._remove(temporary)
             return
-        self._admit(key + _SUFFIX, len(data))
+        self._admit(key + suffix, len(data))
 
     def _admit(self, name: str, size: int) -> None:
         """Count a new entry against the caps: the folder is scanned on the first write, then kept count of."""
@@ -244,7 +270,7 @@ class BriefingCache:
                     if item.name.endswith(_TEMPORARY):
                         if now - info.st_mtime > STALE_SECONDS:
                             self._remove(item.name)
-                    elif item.name.endswith(_SUFFIX):
+                    elif item.name.endswith(_KEPT):
                         index[item.name] = (info.st_mtime, info.st_size)
         except OSError:
             return

@@ -312,14 +312,14 @@ def _run(args: argparse.Namespace, loc: Localizer, settings) -> int:
     if command == "show" and (watch or _names_a_file(wanted)):
         return _show_file(loc, wanted, watch, settings)
     from briefing.cache import BriefingCache, cache_dir
-    from briefing.store import load_library, search_folders
+    from briefing.store import scan_library, search_folders
 
-    library = load_library(search_folders(folders, configured=settings.data), BriefingCache(cache_dir()))
+    library = scan_library(search_folders(folders, configured=settings.data), BriefingCache(cache_dir()))
     for error in library.errors:
         _err(error.describe(loc))
     status = EXIT_USAGE if library.errors else EXIT_OK
     if command == "list" and args.ids:
-        _write(loc, "".join(f"{bid}\n" for bid in library.briefings))
+        _write(loc, "".join(f"{bid}\n" for bid in library.headers))
         return status
     if command == "list":
         return max(status, _list(loc, library))
@@ -327,15 +327,15 @@ def _run(args: argparse.Namespace, loc: Localizer, settings) -> int:
     if command == "print":
         if brief_id is None:
             raise UsageError(loc._("there are several briefings; name one: %(ids)s",
-                                   ids=", ".join(library.briefings)))
+                                   ids=_named(loc, list(library.headers))))
         width = settings.width if args.width is None else args.width
-        _print(loc, library.briefings[brief_id], width, args.no_pager)
+        _print(loc, _open(loc, library, brief_id), width, args.no_pager)
         return status
     if command == "export":
         if brief_id is None:
             raise UsageError(loc._("there are several briefings; name one: %(ids)s",
-                                   ids=", ".join(library.briefings)))
-        return max(status, _export(loc, library.briefings[brief_id], args, settings.locale))
+                                   ids=_named(loc, list(library.headers))))
+        return max(status, _export(loc, _open(loc, library, brief_id), args, settings.locale))
     if command == "serve":
         return max(status, _serve(loc, library, brief_id, args, folders))
     if not _is_utf8(sys.stdout):
@@ -343,7 +343,11 @@ def _run(args: argparse.Namespace, loc: Localizer, settings) -> int:
                                "use “briefing print” for plain text", encoding=sys.stdout.encoding))
     from briefing.tui.launch import run_dashboard
 
-    return max(status, run_dashboard(library, brief_id, loc.formats, settings))
+    if brief_id is not None:
+        _open(loc, library, brief_id)
+    else:
+        _first(loc, library)  # the one shown under the picker
+    return max(EXIT_USAGE if library.errors else EXIT_OK, run_dashboard(library, brief_id, loc.formats, settings))
 
 
 def _names_a_file(wanted: str | None) -> bool:
@@ -384,23 +388,58 @@ def _serve(loc: Localizer, library, brief_id: str | None, args: argparse.Namespa
                    host=escaped(args.host), port=args.port))
     url = f"http://{args.host}:{args.port}"
     _err(loc._("the dashboard is at %(url)s; press Ctrl+C to stop", url=escaped(url)))
-    title = one_line(loc.text(library.briefings[brief_id].title)) if brief_id else "briefing"
+    title = one_line(loc.text(library.headers[brief_id].title)) if brief_id else "briefing"
     serve.serve(serve.dashboard_command(loc.formats, brief_id, folders), args.host, args.port, title)
     return EXIT_OK
 
 
 def _choose(loc: Localizer, library, wanted: str | None) -> str | None:
-    ids = list(library.briefings)
+    """The id asked for, or the only one; None when there are several to choose from."""
+    ids = list(library.headers)
     if wanted:
-        if wanted not in library.briefings:
+        if wanted not in library.headers:
             raise UsageError(loc._("no briefing with the id “%(id)s”; available: %(ids)s",
-                                   id=wanted, ids=", ".join(ids) or "—"))
+                                   id=wanted, ids=_named(loc, ids)))
         return wanted
     if len(ids) == 1:
         return ids[0]
     if not ids:
         raise DataError(loc._("no briefing could be loaded"))
     return None
+
+
+#: At most this many ids are named in a message; `briefing list` names them all.
+NAMED_IDS = 20
+
+
+def _named(loc: Localizer, ids: list[str]) -> str:
+    """The ids, or the first NAMED_IDS of them and how many more: a library of thousands is no one line."""
+    if len(ids) <= NAMED_IDS:
+        return ", ".join(ids) or "—"
+    return loc._("%(ids)s and %(count)s more (see “briefing list”)", ids=", ".join(ids[:NAMED_IDS]),
+                 count=loc.number(len(ids) - NAMED_IDS))
+
+
+def _open(loc: Localizer, library, brief_id: str):
+    """The briefing read in full; when it cannot be, its line on stderr, and the command ends with status 2."""
+    from briefing.store import LoadError
+
+    result = library.load(brief_id)
+    if isinstance(result, LoadError):
+        _err(result.describe(loc))
+        raise DataError("")
+    return result
+
+
+def _first(loc: Localizer, library) -> None:
+    """Make sure some briefing loads in full (the first that does opens under the picker); each that does not,
+    before it, gets its line on stderr."""
+    known = len(library.errors)
+    first = library.first()
+    for error in library.errors[known:]:
+        _err(error.describe(loc))
+    if first is None:
+        raise DataError(loc._("no briefing could be loaded"))
 
 
 def _print(loc: Localizer, brief, width: int | None, no_pager: bool) -> None:
@@ -493,9 +532,12 @@ def _export(loc: Localizer, brief, args: argparse.Namespace, configured: str | N
 
 
 def _list(loc: Localizer, library) -> int:
+    """One line per briefing, from its header: id, date, title (in the order the files were found)."""
     from briefing.sanitize import one_line
 
-    rows = [(bid, loc.date(b.date), one_line(loc.text(b.title))) for bid, b in library.briefings.items()]
+    dates: dict = {}  # a library repeats its dates: each is worded once
+    rows = [(bid, dates.get(h.date) or dates.setdefault(h.date, loc.date(h.date)), one_line(loc.text(h.title)))
+            for bid, h in library.headers.items()]
     if not rows:
         _err(loc._("no briefing could be loaded"))
         return EXIT_USAGE

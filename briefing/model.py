@@ -23,6 +23,7 @@ from pydantic import (
     PlainSerializer,
     RootModel,
     WithJsonSchema,
+    create_model,
     field_validator,
     model_validator,
 )
@@ -33,6 +34,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 from briefing.analysis import derivation_problems, operand_ids
 from briefing.dates import FuzzyDate
 from briefing.i18n import CONTENT_LOCALES, N_, Quoted
+from briefing.records import IDENT_MAX_LENGTH, IDENT_PATTERN
 
 #: Messages for the mistakes a briefing file can hold, translated when shown.
 PROBLEMS = {
@@ -100,10 +102,10 @@ def raise_all(title: str, found: Iterable[Found], value: object) -> None:
     if details:
         raise ValidationError.from_exception_data(title, details)
 
-IDENT_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+
 Ident = Annotated[
     str,
-    Field(pattern=IDENT_PATTERN, max_length=80,
+    Field(pattern=IDENT_PATTERN, max_length=IDENT_MAX_LENGTH,
           description=N_("Lower-case identifier: letters a–z, digits, “.”, “_” or “-”.")),
 ]
 SourceIds = Annotated[
@@ -556,6 +558,12 @@ def cross_field_problems(brief: Briefing):
     unfit = {brief.statistics[n].id for n in unfit}
     found += _derived_problems(brief, unfit)
     return found
+#: The keys a list of briefings shows, read from a file without the rest of it (briefing.validate.validate_header).
+HEADER_FIELDS = ("format", "id", "title", "date")
+#: Those keys under Briefing's own rules; every other key is left for Briefing to check when the file is opened.
+BriefingHeader = create_model(
+    "BriefingHeader", __config__=ConfigDict(extra="ignore", frozen=True, strict=True),
+    **{name: (Briefing.model_fields[name].annotation, Briefing.model_fields[name]) for name in HEADER_FIELDS})
 
 
 def _reference_problems(brief: Briefing):

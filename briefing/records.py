@@ -11,6 +11,10 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+#: What an id may be (of a briefing, a source, a point, a figure): lower case letters, digits, '.', '_', '-'.
+IDENT_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+IDENT_MAX_LENGTH = 80
+
 
 class Text(dict):
     """One piece of text per language, {"en": ..., "ru": ...}."""

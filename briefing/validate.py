@@ -1,4 +1,4 @@
-"""Turn the bytes of a briefing file into a validated briefing, or into one clear line.
+"""Turn the bytes of a briefing file into a validated briefing (or its header alone), or into one clear line.
 
 Everything here runs only for bytes the cache has not seen: decoding, TOML,
 the limits that keep hostile files cheap, pydantic, and the wording of every
@@ -17,8 +17,8 @@ from pathlib import Path
 import toml_rs
 
 from briefing.i18n import N_, Quoted
-from briefing.records import Record, freeze
-from briefing.store import LoadError
+from briefing.records import Record, Text, freeze
+from briefing.store import Header, LoadError
 from briefing.wording import SCHEMA_MESSAGES, dotted as _dotted, problems
 
 #: Deeper nesting is refused before validation (the first briefing is 7 deep);
@@ -79,6 +79,47 @@ def validate(path: Path, raw: bytes) -> Record | LoadError:
         return _schema_error(path, exc)
     except RecursionError:
         return LoadError(path, SCHEMA_MESSAGES["recursion_loop"])
+
+
+#: A line that opens a table ("[decision]", "[[sources]]"), or a line of a multi-line value that looks like one.
+_TABLE_LINE = re.compile(rb"^[ \t]*\[", re.MULTILINE)
+
+
+def validate_header(path: Path, raw: bytes) -> tuple[Header | LoadError, int]:
+    """The format, id, title and date of a briefing under Briefing's rules, without the rest of the file,
+    and how many of the file's first bytes that answer depends on.
+
+    Every key of the top level comes before the file's first table, so they
+    are read from the text before its first line that starts with "[": a few
+    hundred bytes where the whole file is tens of kilobytes.  When that text
+    is not valid TOML on its own (the line was inside a multi-line string or
+    array) or does not hold them all (a title given as a [title] table), or
+    when they are not valid, the whole file is read as `validate` reads it,
+    so a bad header is reported with the very line `validate` gives.  Beyond
+    the header nothing is checked: a mistake there is found when the
+    briefing is opened, and by `briefing check`.
+    """
+    match = _TABLE_LINE.search(raw)
+    if match:
+        header = _header(path, raw[:match.start()])
+        if isinstance(header, Header):
+            return header, match.end()  # the bracket too: where the text before it ends depends on it
+    return _header(path, raw), len(raw)
+
+
+def _header(path: Path, raw: bytes) -> Header | LoadError:
+    from pydantic import ValidationError
+
+    from briefing.model import BriefingHeader
+
+    document = read_document(path, raw)
+    if isinstance(document, LoadError):
+        return document
+    try:
+        header = BriefingHeader.model_validate(document[1])
+    except ValidationError as exc:
+        return _schema_error(path, exc)
+    return Header(header.id, Text(header.title.root), header.date, path)
 
 
 def read_document(path: Path, raw: bytes) -> tuple[str, dict] | LoadError:

@@ -211,7 +211,7 @@ def test_every_single_byte_flipped_in_an_entry_is_a_miss_never_a_wrong_brief(tmp
     data = entry_of(tmp_path / "cache").read_bytes()
     assert cache.get(raw) == fresh
     served = {}
-    monkeypatch.setattr(cache, "_read", lambda name: served["data"])
+    monkeypatch.setattr(cache, "_read", lambda name, limit: served["data"])
     outcomes = {"miss": 0, "same": 0}
     for position in range(len(data)):  # every byte, each with one of its eight bits flipped in turn
         damaged = bytearray(data)

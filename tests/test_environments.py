@@ -285,7 +285,7 @@ INTERRUPT = textwrap.dedent("""
 @posix_only
 @pytest.mark.parametrize(("where", "args"), [
     ("import", ["print"]),
-    ("briefing.store.load_library", ["list"]),
+    ("briefing.store.scan_library", ["list"]),
     ("briefing.text.render", ["print", "kz-iaea-far-east-2025"]),
     ("briefing.text.render", ["print", "kz-iaea-far-east-2025", "--lang", "ru"]),
 ])

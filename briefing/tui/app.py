@@ -25,7 +25,7 @@ from briefing import document
 from briefing.analysis import Analysis, analyse
 from briefing.i18n import N_, UI_LOCALES, Localizer, localizer, resolve_locale
 from briefing.resources import styles_dir
-from briefing.store import Library
+from briefing.store import Library, LoadError
 from briefing.tui.commands import Palette, system_commands
 from briefing.tui.footer import BriefFooter
 from briefing.tui.header import BriefHeader
@@ -98,8 +98,8 @@ class BriefingApp(App):
         super().__init__(ansi_color=True if "NO_COLOR" in os.environ else None)
         self.set_class(self.no_color, "-no-color", update=False)
         self.library = library
-        self.brief_id = brief_id or next(iter(library.briefings))
-        self._pick_first = brief_id is None and len(library.briefings) > 1
+        self.brief_id = brief_id or library.first()
+        self._pick_first = brief_id is None and len(library.headers) > 1
         self._analyses: dict[str, Analysis] = {}
         self._documents: PerLanguage[document.Document] = PerLanguage()
         self._sections: PerLanguage[document.Section | None] = PerLanguage()
@@ -123,7 +123,7 @@ class BriefingApp(App):
     @property
     def analysis(self) -> Analysis:
         if self.brief_id not in self._analyses:
-            self._analyses[self.brief_id] = analyse(self.library.briefings[self.brief_id])
+            self._analyses[self.brief_id] = analyse(self.library.load(self.brief_id))
         return self._analyses[self.brief_id]
 
     @property
@@ -200,7 +200,7 @@ class BriefingApp(App):
         if action == "errors":
             return bool(self.library.errors)
         if action == "picker":
-            return len(self.library.briefings) > 1
+            return len(self.library.headers) > 1
         if action in ("search_step", "search_clear"):
             return search is not None and search.active
         return True
@@ -226,7 +226,8 @@ class BriefingApp(App):
     def action_picker(self) -> None:
         from briefing.tui.screens.picker import PickerScreen
 
-        self.push_screen(PickerScreen(), self.open_briefing)
+        if not any(isinstance(screen, PickerScreen) for screen in self.screen_stack):  # the palette can ask twice
+            self.push_screen(PickerScreen(), self.open_briefing)
 
     def action_nothing_to_show(self, action: str) -> None:
         """`b` with one briefing, `e` with no load errors: say so rather than do nothing."""
@@ -284,12 +285,21 @@ class BriefingApp(App):
         return system_commands(self, screen)
 
     def open_briefing(self, brief_id: str | None) -> None:
-        if brief_id is None or brief_id == self.brief_id:
+        if brief_id is None or brief_id == self.brief_id or not self.loads(brief_id):
             return
         self.brief_id = brief_id
         for scroll in self.pane.query(VerticalScroll):
             scroll.scroll_home(animate=False)
         self.localize_all()
+
+    def loads(self, brief_id: str) -> bool:
+        """Whether the briefing reads in full; when it does not, its line is said, and is among the errors."""
+        result = self.library.load(brief_id)
+        if isinstance(result, LoadError):
+            self.notices.say(result.describe, "error")
+            self.refresh_bindings()  # `e` has something to show now
+            return False
+        return True
 
 
 def make_app(library: Library, brief_id: str | None = None, locale: str = "en") -> BriefingApp:

@@ -41,7 +41,7 @@ def system_commands(app: BriefingApp, screen: Screen) -> Iterable[SystemCommand]
     yield SystemCommand(loc._("Save the brief"),
                         loc._("Write the plain-text brief in this language to a new file in the current folder"),
                         app.action_save)
-    if len(app.library.briefings) > 1:
+    if len(app.library.headers) > 1:
         yield SystemCommand(loc._("Choose a briefing"), loc._("Open another briefing"), app.action_picker)
     if app.library.errors:
         yield SystemCommand(loc._("Show load errors"), loc._("List the files that could not be loaded"),

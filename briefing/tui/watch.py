@@ -44,12 +44,9 @@ def file_library(path: Path) -> tuple[Library, list]:
     from briefing.checking import check_file
 
     report = check_file(path, warn=False)  # warnings are for `check`: the dashboard shows what loads
-    library = Library()
     if report.good:
-        library.briefings[report.brief.id] = report.brief
-        library.origins[report.brief.id] = path
-        return library, []
-    return library, [d for d in report.diagnostics if d.severity == "error"]
+        return Library({report.brief.id: report.brief}, {report.brief.id: path}), []
+    return Library(), [d for d in report.diagnostics if d.severity == "error"]
 
 
 class WatchingApp(BriefingApp):
@@ -88,8 +85,8 @@ class WatchingApp(BriefingApp):
             self.notices.say(lambda loc: loc.n_(*BROKEN, len(errors), file=str(self.watched)), "error")
             return
         brief_id = next(iter(library.briefings))
-        self.library.briefings, self.library.origins, self.library.errors = (
-            library.briefings, library.origins, [])
+        self.library.briefings, self.library.origins, self.library.headers, self.library.errors = (
+            library.briefings, library.origins, library.headers, [])
         self._analyses.clear()
         self.brief_id = brief_id
         from briefing.tui.screens.errors import ErrorsScreen

@@ -39,6 +39,14 @@ KEYS = (
     ("q, Ctrl+Q, Ctrl+C", "й", N_("Quit")),
     ("Esc", "", N_("Close this window, or clear the search")),
 )
+#: In the briefing picker, whose filter takes the letters.
+PICKER_KEYS = (
+    ("abc…", N_("Filter by id, title (in either language) or date; case does not matter, and ё matches е")),
+    ("↑ ↓ PgUp PgDn", N_("Choose a briefing")),
+    ("Enter", N_("Open the briefing chosen")),
+    ("Esc", N_("Clear the filter; with none, close the picker")),
+    ("Ctrl+Q, Ctrl+C", N_("Quit")),
+)
 MARKS = (
     ("✓", N_("sources agree, or the figure matches the reference figures")),
     ("≠", N_("sources differ")),
@@ -69,4 +77,6 @@ class HelpScreen(Dialog):
             *heading(loc._("Keys")),
             *para(loc._("In brackets: the same key with a Russian (ЙЦУКЕН) keyboard layout on.")),
             *labelled((key_label(keys, russian), loc._(message)) for keys, russian, message in KEYS), *blank(),
+            *heading(loc._("In the briefing picker")),
+            *labelled((key, loc._(message)) for key, message in PICKER_KEYS), *blank(),
             *heading(loc._("Marks")), *labelled((mark, loc._(message)) for mark, message in MARKS)])
