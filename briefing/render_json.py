@@ -180,7 +180,7 @@ class _Export:
 
     # --- the brief ---
     def brief(self) -> dict:
-        analysis, brief = self.analysis, self.analysis.brief
+        brief = self.analysis.brief
         return {
             "$schema": SCHEMA_ID,
             "format_version": FORMAT_VERSION,

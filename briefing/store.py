@@ -262,7 +262,7 @@ def _scan_file(path: Path, key: str, index: FolderIndex) -> Header | LoadError:
         known = index.unchanged(key, info)
         if known is not None:
             return Header(known.id, known.title, known.date, path)
-    raw = _read(path)
+    raw = read_file(path)
     if isinstance(raw, LoadError):
         return raw
     known = index.same_bytes(key, info, raw)
