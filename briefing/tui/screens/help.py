@@ -50,6 +50,7 @@ PICKER_KEYS = (
 MARKS = (
     ("✓", N_("sources agree, or the figure matches the reference figures")),
     ("≠", N_("sources differ")),
+    ("+", N_("sources complement each other: each adds what the others leave out")),
     ("1", N_("only one source reports it")),
     ("–", N_("no source mentions it, or no reference figure to check against")),
     ("⚠", N_("a figure inconsistent with reference figures or with a comparable one: unverified")),
