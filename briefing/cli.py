@@ -365,6 +365,9 @@ def _show_file(loc: Localizer, wanted: str | None, watch: bool, settings) -> int
     library, errors = file_library(path)
     for error in errors:
         _err(error.describe(loc))
+    if errors and watch:
+        raise DataError(loc._("%(path)s cannot be shown until its errors are mended: mend them, then run "
+                              "“briefing show %(path)s --watch” again", path=escaped(str(path))))
     if errors:
         raise DataError(loc._("%(path)s cannot be shown until its errors are mended",
                               path=escaped(str(path))))

@@ -302,6 +302,10 @@ class Localizer:
             text += NBSP + get_timezone_gmt(value, locale=self.babel)
         return text
 
+    def clock(self, value: dt.datetime | dt.time) -> str:
+        """The time of day in the locale's short form ('14:02', '2:02 PM'), its spaces no-break."""
+        return format_time(value, format="short", locale=self.babel).replace(" ", NBSP).replace("\u202f", NBSP)
+
     def moment(self, value) -> str:
         """A date, a date and time, or a FuzzyDate at whatever precision it has."""
         if isinstance(value, dt.datetime):

@@ -369,4 +369,7 @@ def test_show_watch_needs_a_file_and_a_broken_file_prints_its_errors_without_the
     assert result.returncode == 2 and "Traceback" not in result.stderr
     *errors, last = result.stderr.splitlines()
     assert len(errors) == 5 and errors[0].startswith(f"{path}:6:8: error: date:")
-    assert last == f"briefing: {path} cannot be shown until its errors are mended"
+    assert last == (f"briefing: {path} cannot be shown until its errors are mended: mend them, then run "
+                    f"“briefing show {path} --watch” again")
+    *errors, last = run("show", str(path)).stderr.splitlines()
+    assert len(errors) == 5 and last == f"briefing: {path} cannot be shown until its errors are mended"

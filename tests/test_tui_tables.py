@@ -13,6 +13,7 @@ from textual.geometry import Region
 
 from briefing.store import load_library
 from briefing.tui.app import make_app
+from briefing.tui.panels.statistics import figure_widths
 from briefing.tui.table import BriefTable, fit_widths
 from tests.conftest import BUNDLED_IDS, FIRST_BRIEFING
 
@@ -112,3 +113,36 @@ def test_columns_fit_the_room(room, wanted, least, expected):
     widths = fit_widths(room, wanted, least)
     assert widths == expected
     assert sum(widths) == room or min(widths) == 1
+
+
+@pytest.mark.parametrize("locale", ["en_GB", "ru"])
+async def test_every_figure_value_is_whole_with_its_source_mark_at_160x48(library, locale):
+    """The value is the figure the reader came for: the label and the date give way to it first."""
+    app = make_app(library, "opec-plus-q1-2026-pause", locale)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        table = app.query_one("#statistics-table", BriefTable)
+        _, rows = table._fill(table._room_in(table.size.width))
+        lines = drawn_rows(table)[table.header_height:]
+        widths = {str(key.value): column.width for key, column in table.columns.items()}
+        start = widths["label"] + 2 + 1
+        shown = [_cells(line, start, widths["value"]).rstrip() for line in lines]
+        assert shown == [cells[1].plain for _, cells in rows]
+        assert check_cells(table) == []
+
+
+@pytest.mark.parametrize("room, wanted, expected", [
+    (80, [40, 20, 10, 12], [38, 20, 10, 12]),  # all fit: the label takes what is left over
+    (52, [40, 20, 10, 12], [10, 20, 10, 12]),  # the date whole, the label cut to what is left
+    (48, [40, 20, 10, 12], [8, 20, 8, 12]),  # the label and the date give way alike
+    (46, [40, 20, 10, 12], [7, 20, 7, 12]),  # down to their least, the value still whole
+    (45, [40, 20, 10, 12], [7, 19, 7, 12]),  # then the value gives way
+    (38, [40, 20, 10, 12], [7, 12, 7, 12]),  # down to its least
+    (37, [40, 20, 10, 12], [10, 9, 9, 9]),  # below that, all give way alike
+    (35, [5, 20, 4, 12], [5, 14, 4, 12]),  # a short label and date keep what they want, no more
+])
+def test_the_value_takes_the_room_it_needs_before_the_label_and_the_date(room, wanted, expected):
+    widths = figure_widths(room, wanted)
+    assert widths == expected
+    assert sum(widths) == room

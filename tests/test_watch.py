@@ -130,3 +130,39 @@ async def test_a_file_that_is_removed_then_written_again_is_followed(brief_file)
                 break
             await asyncio.sleep(0.05)
         assert app.analysis.brief.statistics[0].label["en"] == "Operating reactors"
+
+
+def header_text(app) -> str:
+    """The header's lines as drawn, joined by spaces, no-break spaces read as spaces."""
+    prose = app.query_one("#brief-title")
+    return " ".join(line.plain for line in prose.lines(prose.size.width)).replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize("locale, stale, preface, since", [
+    ("en", "the file has 1 error since", "The watched file has errors: the last good version stays",
+     "— showing the last good version; e for details"),
+    ("ru", "в файле 1 ошибка с", "В отслеживаемом файле есть ошибки: последняя исправная версия",
+     "— на экране последняя исправная версия; e — подробности"),
+])
+async def test_a_broken_file_is_said_in_the_header_until_a_good_save_and_its_notices_go(
+        brief_file, locale, stale, preface, since):
+    library, _ = file_library(brief_file)
+    app = WatchingApp(library, brief_file, locale)
+    async with app.run_test(size=WIDE) as pilot:
+        await started(pilot)
+        assert since not in header_text(app)
+        before = app.reloads
+        edit(brief_file, 'unit = "gigawatt"', 'unit = "gigawat"')
+        await reloaded(app, pilot, before)
+        assert app.library.errors
+        assert stale in header_text(app) and since in header_text(app)
+        assert app.loc.clock(app.broken_since) in header_text(app)
+        await pilot.press("e")
+        assert isinstance(app.screen, ErrorsScreen)
+        assert preface in " ".join(row.text.plain for row in app.screen.query_one("Prose").shown)
+        await pilot.press("escape")
+        before = app.reloads
+        edit(brief_file, 'unit = "gigawat"', 'unit = "gigawatt"')
+        await reloaded(app, pilot, before)
+        assert since not in header_text(app)
+        assert len(app._notifications) == 1  # "valid again", without the notice of the mended error

@@ -136,6 +136,16 @@ class BriefingApp(App):
         has none (their panels are always there, empty), any other section left out is None."""
         return self._sections.get(self, lambda: document.section(self.document, self.analysis, self.loc, key), key)
 
+    def stale_notice(self) -> str | None:
+        """A line for the header when the brief on screen is out of date, in the current language; None
+        when it is not (always, here: a watching app knows when its file has errors)."""
+        return None
+
+    def errors_preface(self, files: int) -> str:
+        """The errors screen's first line, for errors in so many files."""
+        return self.loc.n_("%(count)s file could not be loaded; the briefings that loaded open as usual.",
+                           "%(count)s files could not be loaded; the briefings that loaded open as usual.", files)
+
     def get_default_screen(self) -> Screen:
         return Pane(self.size)
 

@@ -16,7 +16,8 @@ TITLE_LINES = 2
 
 
 class BriefHeader(Localized, Horizontal):
-    """The title (cut with "…" after TITLE_LINES lines), its date line, and the language on the right."""
+    """The title (cut with "…" after TITLE_LINES lines), its date line, the line saying that the brief on
+    screen is out of date when the app has one (a watched file with errors), and the language on the right."""
 
     def compose(self) -> ComposeResult:
         yield Prose(id="brief-title")  # wraps as the panels do: never inside a date
@@ -24,6 +25,8 @@ class BriefHeader(Localized, Horizontal):
 
     def localize(self) -> None:
         loc, doc = self.app.loc, self.app.document
-        self.query_one("#brief-title", Prose).show([*para(doc.title, "bold", TITLE_LINES), *para(doc.meta)])
+        stale = self.app.stale_notice()
+        self.query_one("#brief-title", Prose).show([*para(doc.title, "bold", TITLE_LINES), *para(doc.meta),
+                                                    *(para(stale, "bold reverse") if stale else [])])
         language = loc.language_name(loc.locale)
         self.query_one("#language", Static).update(Content(language[:1].upper() + language[1:]))

@@ -41,6 +41,11 @@ class Notices:
         self._live.append(_Notice(message, severity, time.monotonic() + timeout))
         self.app.notify(_inert(message(self.app.loc)), severity=severity, timeout=timeout, markup=False)
 
+    def clear(self) -> None:
+        """Take every notice off the screen, and out of those said again at a language switch."""
+        self._live.clear()
+        self.app.clear_notifications()
+
     def relocalize(self) -> None:
         now = time.monotonic()
         self._live = [n for n in self._live if n.until > now]

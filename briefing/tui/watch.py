@@ -11,8 +11,10 @@ it (briefing.checking), on the app's own thread, and:
   positions stay (a table's selected row stays at its place when rows come
   or go);
 - a file with errors leaves the last good brief on screen, says so in a
-  notice, and puts every error, with its line and column, on the errors
-  screen (key e); the next good save clears them.
+  notice and, until the next good save, in a line under the header (since
+  when the file has how many errors), and puts every error, with its line
+  and column, on the errors screen (key e); the next good save clears them,
+  the line and the notices that spoke of them.
 
 watchfiles gathers the changes of one save for WATCH_STEP_MS before it
 reports them (inotify itself adds a few ms); checking the kz-iaea-far-east-2025
@@ -23,6 +25,7 @@ takes: within the 300 ms budget of the benchmark (benchmarks/run.py, row "watch"
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 
 from briefing.i18n import N_, Nn_
@@ -36,6 +39,9 @@ WATCH_DEBOUNCE_MS = 200
 
 BROKEN = Nn_("%(file)s has %(count)s error; the last good version stays on screen. Press e to see it.",
              "%(file)s has %(count)s errors; the last good version stays on screen. Press e to see them.")
+STALE = Nn_("the file has %(count)s error since %(time)s — showing the last good version; e for details",
+            "the file has %(count)s errors since %(time)s — showing the last good version; e for details")
+ERRORS_PREFACE = N_("The watched file has errors: the last good version stays on screen until a save mends them.")
 MENDED = N_("%(file)s is valid again; the brief on screen is up to date.")
 
 
@@ -56,6 +62,17 @@ class WatchingApp(BriefingApp):
         super().__init__(library, None, locale)
         self.watched = path
         self.reloads = 0  # how many saves have been read: a test or a benchmark waits for the next
+        self.broken_since: datetime | None = None  # the local time of the first save with errors since a good one
+
+    def stale_notice(self) -> str | None:
+        """'the file has 1 error since 14:02 — showing the last good version; e for details' while it has."""
+        if self.broken_since is None:
+            return None
+        loc = self.loc
+        return loc.n_(*STALE, len(self.library.errors), time=loc.clock(self.broken_since))
+
+    def errors_preface(self, files: int) -> str:
+        return self.loc._(ERRORS_PREFACE)
 
     def on_mount(self) -> None:
         self.run_worker(self._follow(), group="watch", exclusive=True, exit_on_error=False)
@@ -80,6 +97,8 @@ class WatchingApp(BriefingApp):
         was_broken = bool(self.library.errors)
         if errors:
             self.library.errors = errors
+            if self.broken_since is None:
+                self.broken_since = datetime.now()
             self.refresh_bindings()  # the footer offers e
             self.localize_all()  # an errors screen already open shows the new ones
             self.notices.say(lambda loc: loc.n_(*BROKEN, len(errors), file=str(self.watched)), "error")
@@ -88,6 +107,7 @@ class WatchingApp(BriefingApp):
         self.library.briefings, self.library.origins, self.library.headers, self.library.errors = (
             library.briefings, library.origins, library.headers, [])
         self._analyses.clear()
+        self.broken_since = None
         self.brief_id = brief_id
         from briefing.tui.screens.errors import ErrorsScreen
 
@@ -96,5 +116,6 @@ class WatchingApp(BriefingApp):
         self.refresh_bindings()
         self.localize_all()
         if was_broken:
+            self.notices.clear()  # the notices of errors the save has mended
             self.notices.say(lambda loc: loc._(MENDED, file=str(self.watched)))
 

@@ -16,8 +16,9 @@ from briefing.tui.panels.base import Detail, TablePanel, source_entries
 from briefing.tui.prose import Row, blank, bullets, heading, para
 from briefing.tui.table import BriefTable, Column, Filling, cut, fit_widths
 
-#: Narrowest widths (in cells) of the label, and of the value and its date, before the check gives way.
-MIN_LABEL, MIN_VALUE = 14, 12
+#: Narrowest widths (in cells) of the label and of the date, which give way to the value, and of the value,
+#: below which all four columns give way alike.
+MIN_LABEL, MIN_DATE, MIN_VALUE = 7, 7, 12
 FLAGGED, DIFFERS, CONSISTENT, UNCHECKED = "⚠", "≠", "✓", "–"
 #: A figure's check as a table cell, by Figure.status: a mark that reads without colour, and a style.
 CHECK_CELLS = {"flagged": (FLAGGED, "bold reverse"), "differs": (DIFFERS, "bold"), "consistent": (CONSISTENT, ""),
@@ -51,7 +52,7 @@ class StatisticsPanel(TablePanel):
         wanted = [max([cell_len(header), *cells]) for header, cells in zip(block.headers, (
             [cell_len(f.label) for f in block.figures], [cell_len(value(f)) for f in block.figures],
             [cell_len(f.short_as_of) for f in block.figures], [cell_len(c) for c in checks]))]
-        widths = fit_widths(room - 2 * len(wanted), wanted, (MIN_LABEL, MIN_VALUE, MIN_VALUE, wanted[3]))
+        widths = figure_widths(room - 2 * len(wanted), wanted)
         columns = [Column(key, header, width) for key, header, width
                    in zip(("label", "value", "as-of", "check"), block.headers, widths)]
         return Filling(columns, rows)
@@ -82,6 +83,25 @@ class StatisticsPanel(TablePanel):
             if isinstance(block, DerivedFigures):
                 rows += [*heading(block.title), *bullets(f"{d.label}: {d.working}" for d in block.figures)]
         return rows
+
+
+def figure_widths(room: int, wanted: list[int]) -> list[int]:
+    """Widths in cells of the label, value, date and check columns that want `wanted` cells, filling `room`.
+
+    The check keeps the width of the longest check of the language; the value,
+    the figure the reader came for, takes what it wants of the rest, leaving
+    the label and the date MIN_LABEL and MIN_DATE cells; the date then takes
+    what it wants of what is left, and the label the remainder.  When not even
+    the check, MIN_VALUE and those fit, all give way as `fit_widths` shares out.
+    The widths add up to `room` (or are all one cell), so the table never scrolls sideways.
+    """
+    label, value, date, check = wanted
+    floors = min(label, MIN_LABEL) + min(date, MIN_DATE)
+    if check + min(value, MIN_VALUE) + floors > room:
+        return fit_widths(room, wanted, (MIN_LABEL, MIN_VALUE, MIN_DATE, check))
+    value_width = min(value, room - check - floors)
+    label_width, date_width = fit_widths(room - check - value_width, [label, date], [MIN_LABEL, MIN_DATE])
+    return [label_width, value_width, date_width, check]
 
 
 def check_text(loc: Localizer, status: str) -> str:

@@ -19,8 +19,6 @@ class ErrorsScreen(Dialog):
         loc, errors = self.app.loc, self.app.library.errors
         self.set_title(loc._("Files that could not be loaded"))
         self.query_one(Prose).show([
-            *para(loc.n_("%(count)s file could not be loaded; the briefings that loaded open as usual.",
-                         "%(count)s files could not be loaded; the briefings that loaded open as usual.",
-                         len({getattr(error, "file", None) or error.path for error in errors}))),
+            *para(self.app.errors_preface(len({getattr(error, "file", None) or error.path for error in errors}))),
             *blank(),
             *bullets(error.describe(loc) for error in errors)])
