@@ -269,7 +269,11 @@ def _one(error: dict) -> Problem:
     if kind == "greater_than_equal" and isinstance(value, float) and not math.isfinite(value):
         kind = "finite_number"  # nan fails "at least 0" first; what it lacks is being a number at all
     if kind == "literal_error":  # "'high', 'moderate' or 'low'": each quoted as the reader's language quotes
-        context["expected"] = tuple(Quoted(v) for v in _LITERAL.findall(str(context.get("expected", ""))))
+        expected = str(context.get("expected", ""))
+        texts = _LITERAL.findall(expected)
+        # Numbers come unquoted ("1 or 2"): listed as they are, without the English "or".
+        context["expected"] = (tuple(Quoted(v) for v in texts) if texts
+                               else tuple(re.split(r", | or ", expected)))
     if kind in ("too_short", "string_too_short") and context.get("min_length") != 1:
         kind = "other"  # the messages say "empty": a longer minimum is pydantic's to word
     if kind in SCHEMA_MESSAGES:

@@ -121,7 +121,7 @@ def test_a_bad_rest_is_listed_and_its_line_comes_when_it_is_loaded(folder, cache
     assert list(library.headers) == ["b0", "b1", "b2"] and library.errors == []
     error = library.load("b1")
     assert isinstance(error, LoadError)
-    assert error.describe(EN) == f"{bad}:statistics[0].value: expected a number, got '416'"
+    assert error.describe(EN) == f"{bad}:statistics[0].value: numbers go unquoted: value = 416"
     assert library.load("b1") == error and library.errors == [error]  # reported once, however often asked
     assert library.first() == "b0"
 
@@ -140,9 +140,9 @@ def test_a_file_whose_id_changed_after_it_was_listed_says_so(folder, cache):
     library = scan_library([folder], cache)
     briefing_file(folder, "renamed", name="b1.toml")
     error = library.load("b1")
-    assert error.describe(EN) == f"{folder / 'b1.toml'}:id: the file has changed since it was listed: its id is now 'renamed'"
-    assert error.describe(RU) == (f"{folder / 'b1.toml'}:id: файл изменился с тех пор, как попал в список: "
-                                  "теперь его id\u00a0— «renamed»")
+    assert error.describe(EN) == f"{folder / 'b1.toml'}:id: the file has changed since it was listed: its id is now “renamed”"
+    assert error.describe(RU) == (f"{folder / 'b1.toml'}:id: файл изменился после того, как попал в список: "
+                                  "теперь его идентификатор\u00a0— «renamed»")
 
 
 def test_a_library_of_briefings_takes_their_headers_from_them():
@@ -188,9 +188,9 @@ def test_a_bracket_line_inside_a_multi_line_string_does_not_cut_the_header(tmp_p
 
 
 @pytest.mark.parametrize(("content", "line"), [
-    ('id = "X"\ntitle = { en = "T", ru = "Т" }\ndate = 2025-01-02\n', "id: 'X' is not of the expected form"),
-    ('id = "x"\ntitle = { en = "T" }\ndate = 2025-01-02\n', "title: the 'ru' text is missing"),
-    ('id = "x"\ntitle = { en = "T", ru = "Т" }\ndate = "2025"\n', "date: expected a date such as 2025-11-21, got text"),
+    ('id = "X"\ntitle = { en = "T", ru = "Т" }\ndate = 2025-01-02\n', "id: “X” is not an id of the form [a-z0-9][a-z0-9._-]* (lower-case letters, digits, “.”, “_”, “-”), such as kz-iaea-2025"),
+    ('id = "x"\ntitle = { en = "T" }\ndate = 2025-01-02\n', "title: the “ru” text is missing"),
+    ('id = "x"\ntitle = { en = "T", ru = "Т" }\ndate = "2025"\n', "date: numbers go unquoted: date = 2025"),
     ('id = "x"\ntitle = { en = "T", ru = "Т" }\ndate = 2025-01-02T10:00:00\n',
      "date: expected a date such as 2025-11-21, got a date and time"),
     ('format = 3\nid = "x"\ntitle = { en = "T", ru = "Т" }\ndate = 2025-01-02\n', "format: expected one of 1, 2, got 3"),
@@ -209,12 +209,12 @@ def test_a_bad_header_is_listed_as_an_error_and_hides_nothing(folder, cache):
     (folder / "b1.toml").write_text('id = "b1"\ntitle = { en = "T" }\n', "utf-8")
     library = scan_library([folder], cache)
     assert list(library.headers) == ["b0", "b2"]
-    assert [e.describe(EN) for e in library.errors] == [f"{folder / 'b1.toml'}:title: the 'ru' text is missing"]
+    assert [e.describe(EN) for e in library.errors] == [f"{folder / 'b1.toml'}:title: the “ru” text is missing"]
 
 
 def test_a_duplicate_id_is_one_line_cold_and_warm(folder, cache, monkeypatch):
     briefing_file(folder, "b0", "Again", name="zz.toml")
-    expected = [f"{folder / 'zz.toml'}:id: briefing id 'b0' is already used by {folder / 'b0.toml'}"]
+    expected = [f"{folder / 'zz.toml'}:id: the briefing id “b0” is already used by {folder / 'b0.toml'}"]
     cold = scan_library([folder], cache)
     settle(monkeypatch)
     warm = scan_library([folder], cache)
@@ -503,7 +503,7 @@ def test_show_with_the_id_of_a_briefing_bad_further_on_says_so_before_any_dashbo
     bad.write_text(bad.read_text("utf-8").replace("value = 416", 'value = "416"', 1), "utf-8")
     result = run("--data", str(folder), "show", "b1", cache_home=tmp_path)
     assert result.returncode == 2 and result.stdout == ""
-    assert result.stderr == f"{bad}:statistics[0].value: expected a number, got '416'\n"
+    assert result.stderr == f"{bad}:statistics[0].value: numbers go unquoted: value = 416\n"
 
 
 def test_the_dashboard_opens_under_its_picker_the_first_briefing_that_loads(tmp_path, monkeypatch, capsys):
@@ -516,7 +516,7 @@ def test_the_dashboard_opens_under_its_picker_the_first_briefing_that_loads(tmp_
     briefing_file(tmp_path, "b-good")
     assert main(["--data", str(tmp_path)]) == 2
     assert capsys.readouterr().err.splitlines() == [
-        f"{bad}:oops: unknown key", "briefing: the dashboard needs a terminal; use 'briefing print' for plain text"]
+        f"{bad}:oops: unknown key", "briefing: the dashboard cannot be drawn: standard input is not a terminal; use “briefing print” for plain text"]
     good = tmp_path / "b-good.toml"
     good.write_text(good.read_text("utf-8") + "\n[[oops]]\n", "utf-8")
     assert main(["--data", str(tmp_path)]) == 2
@@ -531,8 +531,8 @@ def test_a_message_naming_the_ids_of_a_large_library_names_twenty(tmp_path, monk
         briefing_file(tmp_path, f"id{n:02d}")
     assert main(["--data", str(tmp_path), "print", "nope"]) == 2
     named = ", ".join(f"id{n:02d}" for n in range(20))
-    assert capsys.readouterr().err == (f"briefing: no briefing with id 'nope'; available: {named} and 1 more "
-                                       "(see 'briefing list')\n")
+    assert capsys.readouterr().err == (f"briefing: no briefing with the id “nope”; available: {named} and 1 more "
+                                       "(see “briefing list”)\n")
     (tmp_path / "id20.toml").unlink()
     assert main(["--data", str(tmp_path), "--lang", "ru", "print"]) == 2
     assert capsys.readouterr().err == f"briefing: справок несколько; укажите одну: {named}\n"

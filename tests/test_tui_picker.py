@@ -197,7 +197,7 @@ async def test_a_briefing_whose_rest_is_bad_says_so_and_the_picker_stays(tmp_pat
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen) and app.brief_id == FIRST_ID
         said = " ".join(" ".join(toasts(app)).replace("▌", " ").split())  # the toast's lines, without its edge
-        assert ":statistics[0].value: expected a number, got '416'" in said
+        assert ":statistics[0].value: numbers go unquoted: value = 416" in said
         await pilot.press("escape", "escape", "e")
         await pilot.pause()
         assert isinstance(app.screen, ErrorsScreen)
@@ -242,7 +242,7 @@ async def test_b_with_one_briefing_says_there_is_no_other(key):
         await pilot.pause()
         assert not isinstance(app.screen, PickerScreen)
         said = " ".join(" ".join(toasts(app)).replace("▌", " ").split())
-        assert said == "Выбрать другую справку нельзя: найдена только эта"
+        assert said == "Загружена только одна справка: выбрать другую нельзя."
 
 
 async def test_b_with_several_opens_the_picker_and_says_nothing(tmp_path):
