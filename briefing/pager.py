@@ -40,10 +40,12 @@ def page(command: list[str], data: bytes, environ: Mapping[str, str]) -> int:
     env = dict(environ)
     env.setdefault("LESS", DEFAULT_LESS)
     previous = None
+    # The pager starts with Ctrl+C as the user's terminal gives it (a pager that does not handle it is stopped
+    # by it); only then does this process ignore it, so that Ctrl+C in `less` does not end the brief's writer.
+    process = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
     with contextlib.suppress(ValueError):  # not the main thread: signals stay as they are
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        process = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
         with contextlib.suppress(BrokenPipeError):
             try:
                 process.stdin.write(data)

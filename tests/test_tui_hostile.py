@@ -592,3 +592,15 @@ def test_a_dumb_terminal_gets_one_line_and_status_2(terminal, locale):
     said = loc._("briefing: the dashboard cannot be drawn: %(reason)s; use “briefing print” for plain text",
                  reason=loc._("the terminal cannot move the cursor or show colours (TERM=dumb)"))
     assert term.output.decode("utf-8") == said + "\r\n"
+
+
+def test_an_invalid_byte_from_the_keyboard_is_a_replacement_character_not_a_crash():
+    """Textual's Linux driver decodes keys as strict UTF-8 (Textualize/textual#6456): guarded, 0xFF in a paste
+    is U+FFFD and the bytes after it still arrive, split anywhere."""
+    from textual.drivers import linux_driver
+
+    from briefing.tui.input_guard import guard_input
+
+    guard_input()
+    decode = linux_driver.getincrementaldecoder("utf-8")().decode
+    assert decode(b"a\xffb") + decode(b"\xd0") + decode(b"\x93") == "a\ufffdbГ"

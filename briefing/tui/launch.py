@@ -62,6 +62,9 @@ def run_dashboard(library: Library, brief_id: str | None, locale: str, settings:
     # the app does again when mounted, with what it made since).
     gc.disable()
     try:
+        from briefing.tui.input_guard import guard_input
+
+        guard_input()
         if watch is not None:
             from briefing.tui.watch import WatchingApp
 
