@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from decimal import Decimal
 from fractions import Fraction
 
 from briefing.analysis import analyse, figure_interval
@@ -215,3 +216,78 @@ def test_every_fact_names_sources_that_resolve(first_briefing):
                   *first_briefing.statistics, *first_briefing.watch]
     for item in statements:
         assert item.sources and set(item.sources) <= known
+
+
+# --- the rules at their boundaries (issue #15: each planted fault must fail one of these) ----------------
+
+def _averages(new_capacity):
+    """Two averages of GW per reactor: 400 GW over 400 reactors (1 GW each), and `new_capacity` GW over 40."""
+    stats = [stat("cap-op", 400, "gigawatt", None, ["news"]), stat("n-op", 400, "reactor", None, ["news"]),
+             stat("cap-new", new_capacity, "gigawatt", None, ["news"]), stat("n-new", 40, "reactor", None, ["news"])]
+    derived = [{"id": "avg-op", "label": text("Avg op"), "numerator": "cap-op", "denominator": "n-op",
+                "kind": "average"},
+               {"id": "avg-new", "label": text("Avg new"), "numerator": "cap-new", "denominator": "n-new",
+                "kind": "average"}]
+    return figures_brief(*stats, derived=derived)
+
+
+@pytest.mark.parametrize("new_capacity, flagged", [(20, False), (Fraction(1999, 100), True), (19, True), (17, True)])
+def test_sibling_rule_fires_below_half_and_not_at_half(new_capacity, flagged):
+    """The sibling rule: an average strictly below half of a comparable one is flagged. Exactly half
+    (0.5 GW beside 1 GW) is not; 0.4998 and 0.425 are (a rule at 0.4 would let them pass), and the reader
+    is told 'below half'."""
+    if isinstance(new_capacity, Fraction):
+        new_capacity = Decimal(new_capacity.numerator) / Decimal(new_capacity.denominator)
+    analysis = analyse(_averages(new_capacity))
+    assert [f.statistic.id for f in analysis.flags] == (["cap-new"] if flagged else [])
+    assert ("below half of a comparable one" in spaced(render(analysis, EN, 200))) is flagged
+
+
+def test_dividing_by_a_range_divides_by_its_high_end_for_the_low_result():
+    """An average over a range of 4 to 5 reactors: 100 t ÷ 5 is its low end, 100 t ÷ 4 its high end."""
+    assert divide(Interval.point(Fraction(100)), Interval(Fraction(4), Fraction(5))) == Interval(Fraction(20),
+                                                                                                Fraction(25))
+    brief = figures_brief(stat("cargo", 100, "mass-tonne", None, ["news"]),
+                          {**stat("ships", 4, "reactor", None, ["news"]), "value": [4, 5]},
+                          derived=[{"id": "avg", "label": text("Avg"), "numerator": "cargo", "denominator": "ships",
+                                    "kind": "average"}])
+    [result] = analyse(brief).derived
+    assert (result.reading.qualifier, result.reading.value, result.reading.high) == ("range", 20, 25)
+
+
+@pytest.mark.parametrize("other, status", [(110, "agree"), (111, "differ"), (90, "agree"), (89, "differ")])
+def test_about_allows_ten_percent_either_way_and_no_more(other, status):
+    """'About 100' is read as 90 to 110: a source giving 110 or 90 agrees with it, 111 or 89 does not."""
+    brief = build(sources=[source("a"), source("b")], comparison=[point(
+        "p", position("a", {"value": 100, "unit": "mass-tonne", "qualifier": "about"}),
+        position("b", {"value": other, "unit": "mass-tonne"}))])
+    analysis = analyse(brief)
+    assert analysis.points[0].status == status
+    assert ("differ" in render(analysis, EN, 200).split("1. Question p?")[1].split("\n")[1]) is (status == "differ")
+
+
+def test_a_figure_is_a_reference_only_when_all_its_sources_are_reference_datasets():
+    """A figure from a reference dataset and a news source is a reported figure, listed with the others and
+    checked as 'Also reported', never as a reference; from reference datasets alone it is a reference, and
+    a news figure 3× away from it is flagged."""
+    news = stat("n", 20, "gigawatt", "cap", ["news"])
+    mixed = figures_brief(news, stat("r", 60, "gigawatt", "cap", ["ref", "a"]))
+    analysis = analyse(mixed)
+    assert [s.id for s in analysis.reported] == ["n", "r"] and analysis.flags == ()
+    output = spaced(render(analysis, EN, 200))
+    assert "Reference:" not in output and "Also reported: 60 GW" in output
+    assert "r: 60 GW" in output  # listed among the reported figures
+    reference = analyse(figures_brief(news, stat("r", 60, "gigawatt", "cap", ["ref"])))
+    assert [s.id for s in reference.reported] == ["n"] and [f.statistic.id for f in reference.flags] == ["n"]
+    assert "Reference: 60 GW" in spaced(render(reference, EN, 200))
+
+
+@pytest.mark.parametrize("value, en, ru", [(Decimal("2.5"), "2.5 reactors", "2,5 реактора"),
+                                           (Decimal("8.60"), "8.60 reactors", "8,60 реактора"),
+                                           (Decimal("2.0"), "2.0 reactors", "2,0 реактора")])
+def test_a_figure_keeps_the_decimals_it_was_written_with(value, en, ru):
+    """A number is shown as its source wrote it: 2.5 reactors is never '2', 8.60 never '8.6'."""
+    brief = figures_brief(stat("units", value, "reactor", None, ["news"]))
+    [statistic] = brief.statistics
+    assert spaced(figure(EN, statistic)) == en and spaced(figure(RU, statistic)) == ru
+    assert en in spaced(render(analyse(brief), EN, 200))

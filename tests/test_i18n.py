@@ -24,6 +24,11 @@ EN, RU = localizer("en"), localizer("ru")
     (None, {"LC_ALL": "ru_RU.UTF-8", "LANG": "en_US.UTF-8"}, ("ru", None)),
     (None, {"LC_ALL": "C.UTF-8", "LANG": "ru_RU.UTF-8"}, ("en", None)),
     (None, {"LC_MESSAGES": "ru_RU", "LANG": "en_US"}, ("ru", None)),
+    (None, {"LC_ALL": "en_US.UTF-8", "LC_MESSAGES": "ru_RU.UTF-8"}, ("en", None)),  # LC_ALL before LC_MESSAGES
+    (None, {"LC_ALL": "ru_RU.UTF-8", "LC_MESSAGES": "en_US.UTF-8"}, ("ru", None)),
+    ("RU", {}, ("ru", None)),  # --lang RU: language codes in any case
+    ("Ru-ru", {"LANG": "en_US.UTF-8"}, ("ru", None)),
+    (None, {"LANG": "RU_RU.UTF-8"}, ("ru", None)),
     (None, {"LANG": "ru_RU.UTF-8"}, ("ru", None)),
     (None, {"LANG": "ru_RU.KOI8-R@euro"}, ("ru", None)),
     (None, {"LANG": "POSIX"}, ("en", None)),
@@ -95,3 +100,15 @@ def test_language_names_are_in_the_reader_language():
 
 def test_one_localizer_per_locale():
     assert localizer("ru") is RU
+
+
+def test_russian_messages_quote_names_in_guillemets(tmp_path):
+    """Russian typography: a name inside a message is quoted «so», English keeps 'so'."""
+    from briefing.store import load_library
+    from tests.conftest import FIRST_BRIEFING
+
+    for name in ("a.toml", "b.toml"):
+        (tmp_path / name).write_bytes(FIRST_BRIEFING.read_bytes())
+    [error] = load_library([tmp_path]).errors
+    assert "«kz-iaea-far-east-2025»" in error.describe(RU) and "'" not in error.describe(RU).split(": ", 1)[1]
+    assert "'kz-iaea-far-east-2025'" in error.describe(EN)

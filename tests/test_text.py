@@ -132,3 +132,19 @@ def test_every_bundled_briefing_prints_as_its_golden_file(golden, brief_id, loca
                      for _ in range(2))
     assert first == second
     golden(f"{brief_id}.{locale}.80.txt", first)
+
+
+def _labelled(label: str, width: int) -> list[str]:
+    from briefing.document import Document, Row, Rows, Section
+    from briefing.text import render_document
+
+    doc = Document("en", "Title", "Meta", (Section("decision", "Decision", (Rows((Row(label, ("the text",)),)),)),))
+    return render_document(doc, width).splitlines()[5:]
+
+
+def test_a_label_keeps_its_column_only_with_20_cells_left_for_the_text():
+    """A labelled row ('Where   at a meeting') keeps its text beside the label while at least 20 cells are left
+    for it after the label's column (the label and 3 spaces); with 19, the text goes under the label."""
+    label = "L" * 17  # a column of 20 cells
+    assert _labelled(label, 40) == [label + "   the text"]
+    assert _labelled(label, 39) == [label, "  the text"]
