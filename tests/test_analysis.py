@@ -291,3 +291,119 @@ def test_a_figure_keeps_the_decimals_it_was_written_with(value, en, ru):
     [statistic] = brief.statistics
     assert spaced(figure(EN, statistic)) == en and spaced(figure(RU, statistic)) == ru
     assert en in spaced(render(analyse(brief), EN, 200))
+
+
+# --- derived figures as the reader sees them (killing mutmut's survivors in briefing.analysis) ---------
+
+def _derived(kind, *operands, **extra):
+    data = {"id": "d", "label": text("D"), "kind": kind, **extra}
+    if operands:
+        data["operands"] = list(operands)
+    return data
+
+
+def _worked(stats, derived, locale=EN):
+    [result] = analyse(figures_brief(*stats, derived=[derived])).derived
+    return result, spaced(arithmetic(locale, result))
+
+
+def test_a_range_result_is_shown_rounded_outward_at_both_ends():
+    """100 t over 3 to 7 reactors is 14.285… to 33.333… t each: shown 14.28–33.34, never a narrower range."""
+    result, shown = _worked([stat("cargo", 100, "mass-tonne", None, ["news"]),
+                             {**stat("n", 3, "reactor", None, ["news"]), "value": [3, 7]}],
+                            _derived("average", numerator="cargo", denominator="n"))
+    assert (result.shown.qualifier, result.shown.value, result.shown.high) == (
+        "range", Fraction(1428, 100), Fraction(3334, 100))
+    assert shown.endswith("(the qualifiers allow 14.28–33.34 metric tons)") and not result.exact
+
+
+@pytest.mark.parametrize("kind, a, b, shown", [
+    ("sum", "0.125", "1", "= 1.125 metric tons"),  # exact: the operands' three decimals, not two
+    ("difference", "1.125", "1", "= 0.125 metric tons"),
+    ("change", "1", "1.125", ": +0.125 metric tons"),
+])
+def test_an_exact_sum_or_difference_keeps_its_operands_decimals(kind, a, b, shown):
+    """Sums, differences and changes of exact figures are shown with the decimals their operands were written
+    with (1.125, not a rounded 1.13)."""
+    _, worked = _worked([stat("a", Decimal(a), "mass-tonne", None, ["news"]),
+                         stat("b", Decimal(b), "mass-tonne", None, ["news"])], _derived(kind, "a", "b"))
+    assert worked.endswith(shown), worked
+
+
+def test_a_sum_keeps_the_scale_and_per_of_its_operands():
+    """1.5 million barrels a day and 0.5 million barrels a day make 2 million barrels a day."""
+    stats = [{**stat(i, Decimal(v), "volume-barrel", None, ["news"]), "scale": "million", "per": "duration-day"}
+             for i, v in (("a", "1.5"), ("b", "0.5"))]
+    result, worked = _worked(stats, _derived("sum", "a", "b"))
+    assert (result.scale, result.per) == ("million", "day") or (result.scale == "million" and result.per)
+    assert worked.endswith("= 2 million barrels per day"), worked
+
+
+@pytest.mark.parametrize("top, shown", [(1, "= 1 million metric tons"), (Decimal("1.5"), "= 1.50 million metric tons"),
+                                        (Decimal("0.5"), "= 500,000 metric tons")])
+def test_an_average_keeps_its_scale_word_from_one_up_and_spells_out_less(top, shown):
+    """A scaled average of 1 million t or more stays in millions; below one million it is written out."""
+    _, worked = _worked([{**stat("cargo", top, "mass-tonne", None, ["news"]), "scale": "million"},
+                         stat("n", 1, "reactor", None, ["news"])],
+                        _derived("average", numerator="cargo", denominator="n"))
+    assert worked.endswith(shown), worked
+
+
+def test_an_average_per_a_cldr_unit_says_per_what():
+    """Tonnes over days is tonnes per day; the result names the denominator's unit."""
+    result, worked = _worked([stat("cargo", 700, "mass-tonne", None, ["news"]),
+                              stat("days", 7, "duration-day", None, ["news"])],
+                             _derived("average", numerator="cargo", denominator="days"))
+    assert result.per == "duration-day" or result.per == "day"
+    assert worked.endswith("= 100 metric tons per day"), worked
+
+
+@pytest.mark.parametrize("first, second, shown", [(Decimal("0.5"), 1, "+100%"), (-5, -4, "+20%"),
+                                                  (4, 5, "+25%"), (5, 4, "−20%")])
+def test_a_percent_change_is_measured_from_the_first_figure_by_its_size(first, second, shown):
+    """From 0.5 to 1 is +100 %; from −5 to −4 a rise of 20 % (divided by |−5|); from 5 to 4 −20 %."""
+    _, worked = _worked([stat("a", first, "mass-tonne", None, ["news"]), stat("b", second, "mass-tonne", None, ["news"])],
+                        _derived("percent-change", "a", "b"))
+    assert worked.endswith(shown), worked
+
+
+def test_an_approximate_operand_makes_an_approximate_result():
+    """About 100 t over 4 reactors is about 25 t each, in every kind of derived figure."""
+    stats = [stat("a", 100, "mass-tonne", None, ["news"], "about"), stat("n", 4, "reactor", None, ["news"]),
+             stat("b", 100, "mass-tonne", None, ["news"])]
+    for derived, shown in [(_derived("average", numerator="a", denominator="n"), "= about 25 metric tons"),
+                           (_derived("share", "a", "b"), "= about 100%"),
+                           (_derived("ratio", "a", "b"), "= about 1")]:
+        _, worked = _worked(stats, derived)
+        assert worked.endswith(shown), (derived["kind"], worked)
+
+
+@pytest.mark.parametrize("part, shown", [(1, "0.10%"), (2, "0.20%"), (Decimal("0.0001"), "0.000010%")])
+def test_a_small_share_keeps_two_significant_digits(part, shown):
+    """A share shows one decimal, more where it would lose its two significant digits: 1 in 1,000 is 0.10 %."""
+    _, worked = _worked([stat("part", part, "mass-tonne", None, ["news"]), stat("all", 1000, "mass-tonne", None, ["news"])],
+                        _derived("share", "part", "all"))
+    assert worked.endswith(shown), worked
+
+
+def test_a_vanishingly_small_share_is_shown_with_at_most_30_decimals():
+    """A result too small for 30 decimals is shown with 30, not more."""
+    result, _ = _worked([stat("part", 1, "mass-tonne", None, ["news"]),
+                         stat("all", 10 ** 40, "mass-tonne", None, ["news"])], _derived("share", "part", "all"))
+    assert result.digits == 30
+
+
+@pytest.mark.parametrize("thousands, flagged", [(20_000, False), (19_990, True)])
+def test_the_sibling_rule_compares_averages_in_base_units_with_their_scale_words(thousands, flagged):
+    """1 GW per reactor beside `thousands` thousand kW over 40 reactors: 500 thousand kW (0.5 GW) is exactly
+    half, not flagged; 499.75 thousand kW is below half."""
+    stats = [stat("cap-op", 400, "gigawatt", None, ["news"]), stat("n-op", 400, "reactor", None, ["news"]),
+             {**stat("cap-new", thousands, "power-kilowatt", None, ["news"]), "scale": "thousand"},
+             stat("n-new", 40, "reactor", None, ["news"])]
+    derived = [{"id": "avg-op", "label": text("Avg op"), "numerator": "cap-op", "denominator": "n-op",
+                "kind": "average"},
+               {"id": "avg-new", "label": text("Avg new"), "numerator": "cap-new", "denominator": "n-new",
+                "kind": "average"}]
+    analysis = analyse(figures_brief(*stats, derived=derived))
+    assert analysis.derived[1].scale == "thousand"
+    assert [f.statistic.id for f in analysis.flags] == (["cap-new"] if flagged else [])

@@ -1032,3 +1032,38 @@ def test_a_name_listed_under_two_names_is_refused():
 def test_dates_are_written_in_ascii_digits():
     with pytest.raises(DateFormError):
         parse("２０２５")
+
+
+# --- derived figures refused, each at its place (killing mutmut's survivors in briefing.analysis) ---------
+
+PER_DAY = {**stat("v", 5, "volume-barrel"), "per": "duration-day"}
+
+
+@pytest.mark.parametrize("kind, top, bottom", [("average", "v", "x"), ("average", "x", "v"), ("ratio", "v", "x"),
+                                               ("ratio", "x", "v")])
+def test_an_average_or_ratio_of_a_figure_with_a_per_unit_is_refused_at_its_place(kind, top, bottom):
+    """'Per' on either side of an average or a ratio is refused, naming both figures, at derived[N]."""
+    with pytest.raises(ValidationError) as raised:
+        build(statistics=[stat("x", 10, "mass-tonne"), stat("t", 5, "mass-tonne"), PER_DAY],
+              derived=[derived("fine", "sum", "x", "t"), derived("d", kind, numerator=top, denominator=bottom)])
+    [error] = raised.value.errors()
+    assert error["type"] == "derived_per" and error["ctx"]["path"] == "derived[1]"
+    assert error["msg"] == (f"'{kind}' divides a figure by a plain unit or count: neither '{top}' nor '{bottom}' may "
+                            "have a per unit, and the second must be one CLDR can put after per")
+
+
+def test_incomparable_units_and_a_zero_divisor_are_refused_at_their_place():
+    """The place of a derived figure's problem is its index in the file's [[derived]] list."""
+    for figure, kind in [(derived("d", "sum", "x", "w"), "derived_units"), (derived("d", "share", "x", "y"), "derived_zero")]:
+        with pytest.raises(ValidationError) as raised:
+            build(statistics=OPERANDS, derived=[derived("fine", "sum", "x", "z"), figure])
+        [error] = raised.value.errors()
+        assert (error["type"], error["ctx"]["path"]) == (kind, "derived[1]")
+
+
+@pytest.mark.parametrize("divisor, refused", [([-2, 0], False), ([-2, 1], True), ([0, 2], False), ([-1, 3], True)])
+def test_a_divisor_range_is_refused_only_when_zero_lies_inside_it(divisor, refused):
+    """−2 to 0 or 0 to 2 touch zero only at an end, so a ratio can be computed; −2 to 1 holds zero inside."""
+    stats = [stat("top", 10, "mass-tonne"), {**stat("bottom", 1, "mass-tonne"), "value": divisor}]
+    assert kinds(statistics=stats, derived=[derived("r", "ratio", "top", "bottom")]) == (
+        ["derived_zero"] if refused else [])
