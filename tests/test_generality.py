@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from briefing import dates
 from briefing.analysis import REFERENCE_TOLERANCE, analyse, timeline
 from briefing.date_parse import DateFormError, parse
-from briefing.figures import arithmetic, figure, quantity
+from briefing.figures import arithmetic, figure, plain_number, quantity
 from briefing.i18n import localizer
 from briefing.intervals import ABOUT_SPAN, NEARLY_SPAN, Interval, of_figure, reading
 from briefing.model import MAX_DECIMALS, MAX_DIGITS
@@ -1067,3 +1067,28 @@ def test_a_divisor_range_is_refused_only_when_zero_lies_inside_it(divisor, refus
     stats = [stat("top", 10, "mass-tonne"), {**stat("bottom", 1, "mass-tonne"), "value": divisor}]
     assert kinds(statistics=stats, derived=[derived("r", "ratio", "top", "bottom")]) == (
         ["derived_zero"] if refused else [])
+
+
+@pytest.mark.parametrize("value, unit, extra, en, ru", [
+    (0, "mass-tonne", {"high": 5}, "0–5_metric_tons", "0–5_тонн"),  # from zero: still a plain range
+    (D("0.5"), "mass-tonne", {"high": 2}, "0.5–2_metric_tons", "0,5–2_тонны"),
+    (1, "volume-barrel", {"high": 2, "scale": "million", "per": "duration-day"},
+     "1–2_million_barrels_per_day", "1–2_миллиона_баррелей_в_день"),
+    (5, "volume-barrel", {"margin": 1, "scale": "million", "per": "duration-day"},
+     "5_million_barrels_per_day ± 1_million_barrels_per_day", "5_миллионов_баррелей_в_день ± 1_миллион_баррелей_в_день"),
+    (-5, "ship", {"high": 3}, "−5_ships to 3_ships", "от −5_судов до 3_судов"),  # each end with its noun
+    (5, "ship", {"margin": 1}, "5_ships ± 1_ship", "5_судов ± 1_судно"),
+    (D("-7.50"), "USD", {"high": D("17.5"), "digits": 2}, "−$7.50 to $17.50", "от −7,50_$ до 17,50_$"),
+    (2, "ship", {"high": 5, "qualifier": "about"}, "about 2–5_ships", "около 2–5_судов"),
+])
+def test_ranges_and_margins_keep_scale_per_and_nouns_at_both_ends(value, unit, extra, en, ru):
+    """A range or a margin is worded with the figure's scale word, 'per' unit and counted noun; a range from a
+    negative number or in a currency gives each end its unit, in Russian «от … до …» in the genitive."""
+    extra = dict(extra)
+    qualifier = extra.pop("qualifier", "exact")
+    assert quantity(EN, value, unit, qualifier, NOUNS, **extra) == n(en)
+    assert quantity(RU, value, unit, qualifier, NOUNS, **extra) == n(ru)
+
+
+def test_a_plain_number_keeps_its_decimals_and_a_true_minus():
+    assert plain_number(EN, -3) == "−3" and plain_number(RU, D("-2.50")) == "−2,50"
