@@ -1092,3 +1092,31 @@ def test_ranges_and_margins_keep_scale_per_and_nouns_at_both_ends(value, unit, e
 
 def test_a_plain_number_keeps_its_decimals_and_a_true_minus():
     assert plain_number(EN, -3) == "−3" and plain_number(RU, D("-2.50")) == "−2,50"
+
+
+def test_derived_figures_word_the_briefs_counted_nouns_in_their_working_and_sibling_note():
+    """A sum of ships reads '3 ships + 2 ships = 5 ships'; ships a day, beside a sibling, name ships too."""
+    brief = build(counted={"ship": SHIP}, statistics=[
+        stat("a", 3, "ship"), stat("b", 2, "ship"), stat("big", 20, "ship"), stat("day", 1, "duration-day")],
+        derived=[derived("fleet", "sum", "a", "b"),
+                 derived("small-rate", "average", numerator="a", denominator="day"),
+                 derived("big-rate", "average", numerator="big", denominator="day")])
+    analysis = analyse(brief)
+    fleet = analysis.derived[0]
+    assert arithmetic(EN, fleet, analysis.nouns) == n("3_ships + 2_ships = 5_ships")
+    assert arithmetic(RU, fleet, analysis.nouns) == n("3_судна + 2_судна = 5_судов")
+    [flag] = analysis.flags
+    from briefing.figures import sibling_text
+
+    assert n(sibling_text(EN, flag.siblings[0], analysis.nouns)).endswith(
+        n("small-rate: 3_ships_per_day; big-rate: 20_ships_per_day."))
+
+
+@pytest.mark.parametrize("second, shown", [(D("1.5"), "+0.5_metric_tons"), (1, "0_metric_tons"),
+                                           (D("0.5"), "−0.5_metric_tons")])
+def test_a_change_shows_a_plus_only_when_it_rises(second, shown):
+    """From 1 t to 1.5 t is '+0.5 t'; no change is '0 t', without a sign; a fall carries its minus."""
+    brief = build(statistics=[stat("a", 1, "mass-tonne"), stat("b", second, "mass-tonne")],
+                  derived=[derived("d", "change", "a", "b")])
+    [result] = analyse(brief).derived
+    assert arithmetic(EN, result).endswith(n(shown)), arithmetic(EN, result)
