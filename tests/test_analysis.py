@@ -407,3 +407,51 @@ def test_the_sibling_rule_compares_averages_in_base_units_with_their_scale_words
     analysis = analyse(figures_brief(*stats, derived=derived))
     assert analysis.derived[1].scale == "thousand"
     assert [f.statistic.id for f in analysis.flags] == (["cap-new"] if flagged else [])
+
+
+def test_a_sum_is_in_the_first_operands_unit_and_scale():
+    """1 million t + 500,000 t is said in millions, as the first figure is."""
+    _, worked = _worked([{**stat("a", 1, "mass-tonne", None, ["news"]), "scale": "million"},
+                         stat("b", 500_000, "mass-tonne", None, ["news"])], _derived("sum", "a", "b"))
+    assert worked.endswith("= 1.50 million metric tons"), worked
+
+
+def test_an_approximate_average_below_one_of_its_scale_is_written_out():
+    """About 0.5 million t for one reactor is about 500,000 t."""
+    _, worked = _worked([{**stat("a", Decimal("0.5"), "mass-tonne", None, ["news"], "about"), "scale": "million"},
+                         stat("n", 1, "reactor", None, ["news"])],
+                        _derived("average", numerator="a", denominator="n"))
+    assert worked.endswith("= about 500,000 metric tons"), worked
+
+
+def test_a_percent_change_from_a_base_below_one_unit_is_not_turned_round():
+    """From 0.5 mg to 1 mg is +100 % (a base below one of the base unit is still positive)."""
+    _, worked = _worked([stat("a", Decimal("0.5"), "mass-milligram", None, ["news"]),
+                         stat("b", 1, "mass-milligram", None, ["news"])], _derived("percent-change", "a", "b"))
+    assert worked.endswith(": +100%"), worked
+
+
+def test_a_sum_with_a_range_shows_the_decimals_of_the_range_ends():
+    """1.25–2.5 t + 1 t: the range 2.25–3.50 t keeps the two decimals a range end was written with."""
+    _, worked = _worked([{**stat("a", Decimal("1.25"), "mass-tonne", None, ["news"]),
+                          "value": [Decimal("1.25"), Decimal("2.5")]}, stat("b", 1, "mass-tonne", None, ["news"])],
+                        _derived("sum", "a", "b"))
+    assert worked.endswith("(the qualifiers allow 2.25–3.50 metric tons)"), worked
+
+
+def test_the_sources_outside_a_clear_majority_are_named_whatever_the_sizes_of_the_smaller_groups():
+    """Three sources give 10 t, one 20 t and one 30 t: the two lone values are the ones that differ."""
+    sources = [source(s) for s in "abcde"]
+    values = {"a": 10, "b": 10, "c": 10, "d": 20, "e": 30}
+    brief = build(sources=sources, comparison=[
+        point("p", *(position(s, {"value": v, "unit": "mass-tonne"}) for s, v in values.items()))])
+    [result] = analyse(brief).points
+    assert result.status == "differ" and result.outliers == ("d", "e")
+
+
+def test_a_position_without_a_value_does_not_end_the_comparison_of_values():
+    """A source that speaks to a point without giving a value is skipped; the values after it are compared."""
+    brief = build(sources=[source(s) for s in "abc"], comparison=[
+        point("p", position("a"), position("b", {"value": 10, "unit": "mass-tonne"}),
+              position("c", {"value": 20, "unit": "mass-tonne"}))])
+    assert analyse(brief).points[0].status == "differ"
