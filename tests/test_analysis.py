@@ -432,11 +432,11 @@ def test_a_percent_change_from_a_base_below_one_unit_is_not_turned_round():
 
 
 def test_a_sum_with_a_range_shows_the_decimals_of_the_range_ends():
-    """1.25–2.5 t + 1 t: the range 2.25–3.50 t keeps the two decimals a range end was written with."""
-    _, worked = _worked([{**stat("a", Decimal("1.25"), "mass-tonne", None, ["news"]),
-                          "value": [Decimal("1.25"), Decimal("2.5")]}, stat("b", 1, "mass-tonne", None, ["news"])],
+    """1.125–2.5 t + 1 t: the range 2.125–3.500 t keeps the three decimals a range end was written with."""
+    _, worked = _worked([{**stat("a", Decimal("1.125"), "mass-tonne", None, ["news"]),
+                          "value": [Decimal("1.125"), Decimal("2.5")]}, stat("b", 1, "mass-tonne", None, ["news"])],
                         _derived("sum", "a", "b"))
-    assert worked.endswith("(the qualifiers allow 2.25–3.50 metric tons)"), worked
+    assert worked.endswith("(the qualifiers allow 2.125–3.500 metric tons)"), worked
 
 
 def test_the_sources_outside_a_clear_majority_are_named_whatever_the_sizes_of_the_smaller_groups():

@@ -1129,3 +1129,11 @@ def test_a_change_shows_a_plus_only_when_it_rises(second, shown):
                   derived=[derived("d", "change", "a", "b")])
     [result] = analyse(brief).derived
     assert arithmetic(EN, result).endswith(n(shown)), arithmetic(EN, result)
+
+
+def test_an_average_over_a_unit_no_language_can_put_after_per_is_refused():
+    """'Per food calorie' has no CLDR wording in every language: an average over it is refused."""
+    stats = [stat("x", 10, "mass-tonne"), stat("c", 5, "energy-foodcalorie")]
+    assert kinds(statistics=stats, derived=[derived("d", "average", numerator="x", denominator="c")]) == [
+        "derived_per"]
+    assert kinds(statistics=stats, derived=[derived("d", "average", numerator="c", denominator="x")]) == []
