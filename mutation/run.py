@@ -83,7 +83,8 @@ def _pyproject_for(module: str) -> str:
         'source_paths = ["briefing"]',
         f'only_mutate = ["briefing/{module}.py"]',
         f"pytest_add_cli_args_test_selection = {json.dumps(tests)}",
-        'pytest_add_cli_args = ["-p", "no:cacheprovider", "-p", "no:xdist"]',
+        # the timing tests (linear time) measure ratios that mutmut's trampolines and a busy machine distort
+        'pytest_add_cli_args = ["-p", "no:cacheprovider", "-p", "no:xdist", "-k", "not linear_time"]',
         'also_copy = ["data", "styles", "README.md"]',
         "use_git_change_detection = false",
     ]
