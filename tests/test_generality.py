@@ -1137,3 +1137,14 @@ def test_an_average_over_a_unit_no_language_can_put_after_per_is_refused():
     assert kinds(statistics=stats, derived=[derived("d", "average", numerator="x", denominator="c")]) == [
         "derived_per"]
     assert kinds(statistics=stats, derived=[derived("d", "average", numerator="c", denominator="x")]) == []
+
+
+@pytest.mark.parametrize("value, unit, extra, ru", [
+    (5, "mass-stone", {}, "5_стоунов"),  # CLDR has no short Russian form: the long one is used
+    (1, "energy-foodcalorie", {}, "1_килокалория"),  # nor a long one: the short one
+    (5, "energy-foodcalorie", {}, "5_килокалорий"),
+    (2, "AFN", {"scale": "million"}, "2_миллиона_афгани"),  # no plural names: the currency's name
+])
+def test_units_and_currencies_cldr_words_only_in_part_still_read_in_russian(value, unit, extra, ru):
+    """Where CLDR's Russian data lacks the form asked for, the nearest it has is used, never a key error."""
+    assert quantity(RU, value, unit, "exact", None, **extra) == n(ru)
