@@ -3,6 +3,7 @@
     python mutation/run.py                      # the whole core, one module after another
     python mutation/run.py --only analysis,figures
     python mutation/run.py --report             # print the last figures again, run nothing
+    python mutation/run.py --retest --only analysis   # the survivors again, after tests were added
 
 It runs mutmut (pinned in the `mutation` extra of pyproject.toml) on one module at
 a time, in a copy of the project under mutation/work/MODULE/, with only the fast
@@ -108,11 +109,24 @@ def _prepare(module: str) -> Path:
     return work
 
 
-def _run_mutmut(module: str, work: Path, jobs: int) -> int:
+def _run_mutmut(module: str, work: Path, jobs: int, names: list[str] = ()) -> int:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "MUTANT_UNDER_TEST")}
-    command = ["nice", "-n", "15", sys.executable, "-m", "mutmut", "run", "--max-children", str(jobs)]
-    with (work / "mutmut.log").open("w", encoding="utf-8") as log:
+    command = ["nice", "-n", "15", sys.executable, "-m", "mutmut", "run", "--max-children", str(jobs), *names]
+    with (work / "mutmut.log").open("a" if names else "w", encoding="utf-8") as log:
         return subprocess.run(command, cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT).returncode
+
+
+def _retest(module: str, work: Path, jobs: int) -> int:
+    """The last run's survivors of one module again, against the tests as they are now (same code)."""
+    if (work / "briefing" / f"{module}.py").read_bytes() != (ROOT / "briefing" / f"{module}.py").read_bytes():
+        raise SystemExit(f"{module}: the code changed since its last run: run it again whole")
+    for where in (work / "tests", work / "mutants" / "tests"):
+        shutil.rmtree(where)
+        shutil.copytree(ROOT / "tests", where, ignore=shutil.ignore_patterns("__pycache__", "artifacts"))
+    meta = work / "mutants" / "briefing" / f"{module}.py.meta"
+    codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+    names = [name for name, code in codes.items() if code not in KILLED]
+    return _run_mutmut(module, work, jobs, names) if names else 0
 
 
 def _results(module: str, work: Path) -> tuple[dict[str, int], list[tuple[str, str, str]]]:
@@ -228,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", help="comma-separated modules (default: all): " + ", ".join(MODULES))
     parser.add_argument("--jobs", type=int, default=1, help="mutants tested at once (default 1: the machine is shared)")
     parser.add_argument("--report", action="store_true", help="print the last figures, run nothing")
+    parser.add_argument("--retest", action="store_true",
+                        help="run only the last run's survivors again, with the tests as they are now")
     args = parser.parse_args(argv)
     modules = args.only.split(",") if args.only else list(MODULES)
     unknown = [m for m in modules if m not in MODULES]
@@ -237,8 +253,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.report:
         for module in modules:
             print(f"{module}: mutating, tests {', '.join(MODULES[module])}", flush=True)
-            work = _prepare(module)
-            code = _run_mutmut(module, work, args.jobs)
+            work = WORK / module if args.retest else _prepare(module)
+            code = _retest(module, work, args.jobs) if args.retest else _run_mutmut(module, work, args.jobs)
             if code != 0:
                 print(f"{module}: mutmut failed (exit {code}); see {work / 'mutmut.log'}", file=sys.stderr)
                 return 1
