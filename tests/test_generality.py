@@ -1090,6 +1090,7 @@ def test_a_divisor_range_is_refused_only_when_zero_lies_inside_it(divisor, refus
     (D("-7.50"), "USD", {"high": D("17.5"), "digits": 2}, "−$7.50 to $17.50", "от −7,50_$ до 17,50_$"),
     (2, "ship", {"high": 5, "qualifier": "about"}, "about 2–5_ships", "около 2–5_судов"),
     (-5, "percent", {"high": 3}, "−5% to 3%", "от −5_% до 3_%"),
+    (5, "percent", {"high": 10}, "5%–10%", "5_%–10_%"),  # each end a percentage
 ])
 def test_ranges_and_margins_keep_scale_per_and_nouns_at_both_ends(value, unit, extra, en, ru):
     """A range or a margin is worded with the figure's scale word, 'per' unit and counted noun; a range from a
