@@ -436,7 +436,7 @@ def test_a_sum_with_a_range_shows_the_decimals_of_the_range_ends():
     _, worked = _worked([{**stat("a", Decimal("1.125"), "mass-tonne", None, ["news"]),
                           "value": [Decimal("1.125"), Decimal("2.5")]}, stat("b", 1, "mass-tonne", None, ["news"])],
                         _derived("sum", "a", "b"))
-    assert worked.endswith("(the qualifiers allow 2.125–3.500 metric tons)"), worked
+    assert worked.endswith("≈ 2.812 metric tons (the qualifiers allow 2.125–3.500 metric tons)"), worked  # midpoint
 
 
 def test_the_sources_outside_a_clear_majority_are_named_whatever_the_sizes_of_the_smaller_groups():
@@ -455,3 +455,74 @@ def test_a_position_without_a_value_does_not_end_the_comparison_of_values():
         point("p", position("a"), position("b", {"value": 10, "unit": "mass-tonne"}),
               position("c", {"value": 20, "unit": "mass-tonne"}))])
     assert analyse(brief).points[0].status == "differ"
+
+
+def test_a_result_no_bound_can_be_given_for_is_never_called_exact():
+    """More than 5 t − more than 3 t could be anything: '≈ 2 t (no bound can be given)', never '= 2 t'."""
+    result, worked = _worked([stat("a", 5, "mass-tonne", None, ["news"], "more-than"),
+                              stat("b", 3, "mass-tonne", None, ["news"], "more-than")], _derived("difference", "a", "b"))
+    assert not result.exact and worked.endswith("≈ 2 metric tons (no bound can be given)"), worked
+
+
+def _two_averages(first, second, kind="average"):
+    """Two derived figures of `kind`, each (numerator, denominator) as (value, unit) pairs."""
+    stats, derived = [], []
+    for n, (top, bottom) in enumerate((first, second)):
+        stats += [stat(f"top{n}", top[0], top[1], None, ["news"]), stat(f"bottom{n}", bottom[0], bottom[1], None, ["news"])]
+        derived.append({"id": f"avg{n}", "label": text(f"Avg {n}"), "numerator": f"top{n}", "denominator": f"bottom{n}",
+                        "kind": kind})
+    return analyse(figures_brief(*stats, derived=derived))
+
+
+def test_the_sibling_rule_compares_only_averages_of_the_same_thing_per_the_same_thing():
+    """1 GW per reactor is not compared with 0.001 t per reactor (another quantity), nor with 0.1 GW a day
+    (another denominator); beside 0.25 GW per reactor it is, as a ratio too."""
+    one_gw = ((400, "gigawatt"), (400, "reactor"))
+    assert _two_averages(one_gw, ((1, "mass-tonne"), (1000, "reactor"))).flags == ()
+    assert _two_averages(one_gw, ((1, "gigawatt"), (10, "duration-day"))).flags == ()
+    for kind in ("average", "ratio"):
+        flags = _two_averages(one_gw, ((10, "gigawatt"), (40, "reactor")), kind).flags
+        assert [f.statistic.id for f in flags] == ["top1"], kind
+
+
+def test_a_figure_is_checked_only_against_figures_of_the_same_dimension():
+    """A measure given in gigawatts by one source and in tonnes by a reference is not checked across."""
+    analysis = analyse(figures_brief(stat("n", 20, "gigawatt", "m", ["news"]), stat("r", 1000, "mass-tonne", "m", ["ref"])))
+    assert analysis.checks == () and analysis.flags == ()
+
+
+@pytest.mark.parametrize("qualifier, shown", [("more-than", "≈ more than 66.66 metric tons"),
+                                              ("less-than", "≈ less than 66.67 metric tons"),
+                                              ("exact", "≈ 66.67 metric tons")])
+def test_a_floor_is_rounded_down_a_ceiling_up_and_an_exact_result_to_the_nearest(qualifier, shown):
+    """200 t ÷ 3 reactors is 66.666… t: 'more than 66.66', 'less than 66.67', or about 66.67, so that what is
+    said stays true."""
+    _, worked = _worked([stat("a", 200, "mass-tonne", None, ["news"], qualifier), stat("n", 3, "reactor", None, ["news"])],
+                        _derived("average", numerator="a", denominator="n"))
+    assert worked.endswith(shown), worked
+
+
+def test_values_in_different_dimensions_never_agree_and_per_units_are_converted():
+    """1 t and 1,000 W are not the same value, whatever their base units; 100 barrels a day and 700 barrels a
+    week are."""
+    def status(a, b):
+        brief = build(sources=[source("a"), source("b")], comparison=[point("p", position("a", a), position("b", b))])
+        return analyse(brief).points[0].status
+
+    assert status({"value": 1, "unit": "mass-tonne"}, {"value": 1000, "unit": "power-watt"}) == "differ"
+    assert status({"value": 100, "unit": "volume-barrel", "per": "duration-day"},
+                  {"value": 700, "unit": "volume-barrel", "per": "duration-week"}) == "agree"
+    assert status({"value": 100, "unit": "volume-barrel", "per": "duration-day"},
+                  {"value": 100, "unit": "volume-barrel", "per": "duration-week"}) == "differ"
+
+
+def test_only_the_flagged_figure_is_marked_flagged():
+    """Of two reported figures, the one a reference disagrees with is marked; the other is not."""
+    from briefing import document
+
+    brief = figures_brief(stat("n", 20, "gigawatt", "cap", ["news"]), stat("r", 65, "gigawatt", "cap", ["ref"]),
+                          stat("other", 5, "reactor", None, ["news"]))
+    doc = document.build(analyse(brief), EN)
+    figures = {f.id: (f.flagged, f.status) for section in doc.sections for block in section.blocks
+               if isinstance(block, document.Figures) for f in block.figures}
+    assert figures == {"n": (True, "flagged"), "other": (False, "unchecked")}
