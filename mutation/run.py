@@ -56,7 +56,7 @@ MODULES: dict[str, list[str]] = {
     "validate": ["test_model", "test_generality", "test_toml_parse", "test_store", "test_cache"],
     "dates": ["test_generality", "test_model", "test_toml_parse", "test_i18n", "test_text", "test_json_export"],
     "date_parse": ["test_generality", "test_model", "test_toml_parse", "test_i18n", "test_json_export"],
-    "intervals": ["test_generality", "test_analysis", "test_figure_property", "test_model"],
+    "intervals": ["test_intervals", "test_generality", "test_analysis", "test_figure_property", "test_model"],
     "units": ["test_generality", "test_figure_property", "test_model", "test_analysis", "test_text"],
     # not test_catalog: it reads every string of the mutated file, so each string mutant would fail it; a
     # changed message must be caught by what a reader sees (the golden files, the messages tested).
