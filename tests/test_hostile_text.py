@@ -149,6 +149,36 @@ def test_a_byte_that_was_not_utf8_is_shown_as_that_byte(char, shown):
     assert escaped(f"a{char}.toml") == f"a{shown}.toml"
 
 
+@pytest.fixture(autouse=True)
+def tables_built_anew():
+    """Each test reads the escape table and the tag pattern as the code builds them now, not as an earlier
+    test (or the parent of a forked process) left them cached."""
+    from briefing import sanitize
+
+    sanitize._escapes.cache_clear()
+    sanitize._tag_sequence = None
+    yield
+
+
+@pytest.mark.parametrize("char, shown", [("\n", "\\n"), ("\t", "\\t"), ("\r", "\\r"), ("\x1b", "\\x1b"),
+                                         ("\x9b", "\\x9b"), ("\xad", "\\xad"), ("\u200b", "\\u200b"),
+                                         ("\ufeff", "\\ufeff"), ("\U000e0041", "\\U000e0041")])
+def test_each_unsafe_character_has_its_visible_escape(char, shown):
+    """Newline, tab and carriage return by name; a byte by \\xHH up to U+00FF; then \\uHHHH; then \\UHHHHHHHH."""
+    assert escaped(f"a{char}b") == f"a{shown}b"
+
+
+def test_a_safe_line_is_one_line_with_nothing_a_terminal_acts_on():
+    assert is_safe_line("Kazakhstan — МАГАТЭ 🏴") and not is_safe_line("a\nb") and not is_safe_line("a\x1bb")
+    assert not is_safe_line("a\u202eb")
+
+
+def test_a_run_of_combining_marks_loses_none_of_them_when_it_is_split():
+    """31 marks on a letter: a combining grapheme joiner after the 30th, every mark kept."""
+    shown = plain("a" + "\u0301" * 31)
+    assert shown == "\u00e1" + "\u0301" * 29 + "\u034f" + "\u0301"
+
+
 def test_escaped_names_a_file_without_obeying_it():
     assert escaped("red\x1b[31m\n.toml") == "red\\x1b[31m\\n.toml"
     assert escaped("caf\udce9.toml") == "caf\\xe9.toml"  # a name that is not UTF-8, as os.fsdecode gives it
