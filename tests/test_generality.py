@@ -1089,6 +1089,7 @@ def test_a_divisor_range_is_refused_only_when_zero_lies_inside_it(divisor, refus
     (5, "ship", {"margin": 1}, "5_ships ± 1_ship", "5_судов ± 1_судно"),
     (D("-7.50"), "USD", {"high": D("17.5"), "digits": 2}, "−$7.50 to $17.50", "от −7,50_$ до 17,50_$"),
     (2, "ship", {"high": 5, "qualifier": "about"}, "about 2–5_ships", "около 2–5_судов"),
+    (2, "ship", {"high": 3, "qualifier": "about"}, "about 2–3_ships", "около 2–3_судов"),  # genitive after «около»
     (-5, "percent", {"high": 3}, "−5% to 3%", "от −5_% до 3_%"),
     (5, "percent", {"high": 10}, "5%–10%", "5_%–10_%"),  # each end a percentage
 ])
@@ -1123,8 +1124,8 @@ def test_derived_figures_word_the_briefs_counted_nouns_in_their_working_and_sibl
         n("small-rate: 3_ships_per_day; big-rate: 20_ships_per_day."))
 
 
-@pytest.mark.parametrize("second, shown", [(D("1.5"), "+0.5_metric_tons"), (1, "0_metric_tons"),
-                                           (D("0.5"), "−0.5_metric_tons")])
+@pytest.mark.parametrize("second, shown", [(D("1.5"), ": +0.5_metric_tons"), (1, ": 0_metric_tons"),
+                                           (D("0.5"), ": −0.5_metric_tons")])
 def test_a_change_shows_a_plus_only_when_it_rises(second, shown):
     """From 1 t to 1.5 t is '+0.5 t'; no change is '0 t', without a sign; a fall carries its minus."""
     brief = build(statistics=[stat("a", 1, "mass-tonne"), stat("b", second, "mass-tonne")],
