@@ -117,7 +117,8 @@ def _run_mutmut(module: str, work: Path, jobs: int, names: list[str] = ()) -> in
 
 
 def _retest(module: str, work: Path, jobs: int) -> int:
-    """The last run's survivors of one module again, against the tests as they are now (same code)."""
+    """The last run's survivors of one module again, against the tests as they are now (same code); those
+    explained as equivalent are not run again."""
     if (work / "briefing" / f"{module}.py").read_bytes() != (ROOT / "briefing" / f"{module}.py").read_bytes():
         raise SystemExit(f"{module}: the code changed since its last run: run it again whole")
     for where in (work / "tests", work / "mutants" / "tests"):
@@ -125,7 +126,10 @@ def _retest(module: str, work: Path, jobs: int) -> int:
         shutil.copytree(ROOT / "tests", where, ignore=shutil.ignore_patterns("__pycache__", "artifacts"))
     meta = work / "mutants" / "briefing" / f"{module}.py.meta"
     codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
-    names = [name for name, code in codes.items() if code not in KILLED]
+    reasons = _equivalents()
+    explained = {name for name, _, diff in _load(SCORES, {}).get(module, {}).get("survivors", [])
+                 if (_function(name), _change(diff)) in reasons}
+    names = [name for name, code in codes.items() if code not in KILLED and name not in explained]
     return _run_mutmut(module, work, jobs, names) if names else 0
 
 
