@@ -1151,3 +1151,44 @@ def test_an_average_over_a_unit_no_language_can_put_after_per_is_refused():
 def test_units_and_currencies_cldr_words_only_in_part_still_read_in_russian(value, unit, extra, ru):
     """Where CLDR's Russian data lacks the form asked for, the nearest it has is used, never a key error."""
     assert quantity(RU, value, unit, "exact", None, **extra) == n(ru)
+
+
+# --- dates at their edges (killing mutmut's survivors in briefing.dates) ---------------------------------
+
+def test_a_day_is_shown_short_in_a_table_and_an_interval_as_it_is_written():
+    """A date known to the day reads 'Nov 21, 2025' in a table cell; an interval of days is not one day."""
+    from briefing.document import short_moment
+
+    assert short_moment(EN, parse("2025-11-21")) == n("Nov_21,_2025")
+    assert parse("2025-11-21").as_date() == dt.date(2025, 11, 21)
+    assert parse("2025-11-21/2025-11-23").as_date() is None and parse("2025-11").as_date() is None
+    assert short_moment(EN, parse("2025-11-21/2025-11-23")) != short_moment(EN, parse("2025-11-21"))
+
+
+def test_the_last_decade_ends_on_the_last_day_of_9999():
+    assert (parse("9990s").first(), parse("9990s").last()) == (dt.date(9990, 1, 1), dt.date(9999, 12, 31))
+
+
+def test_a_moment_meets_itself_and_the_day_it_falls_in():
+    """Two sources giving the same instant agree; an instant agrees with its day and not with the next."""
+    moment = dt.datetime(2025, 11, 21, 15, 30, tzinfo=dt.timezone.utc)
+    assert dates.overlap(moment, moment) and dates.overlap(moment, dt.date(2025, 11, 21))
+    assert not dates.overlap(moment, dt.date(2025, 11, 22))
+    midnight = dt.datetime(2025, 11, 22, tzinfo=dt.timezone.utc)
+    assert dates.overlap(midnight, dt.date(2025, 11, 22)) and not dates.overlap(midnight, dt.date(2025, 11, 21))
+
+
+def test_a_date_time_without_an_offset_is_utc_whatever_the_machines_zone(monkeypatch):
+    """'2025-11-21 15:30' with no offset is 15:30 UTC on a machine in Almaty too."""
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Almaty")
+    time.tzset()
+    try:
+        instant = dt.datetime(2025, 11, 21, 15, 30, tzinfo=dt.timezone.utc)
+        assert dates.span(dt.datetime(2025, 11, 21, 15, 30)) == (instant, instant)
+        assert dates.span(dt.datetime(2025, 11, 21, 20, 30, tzinfo=dt.timezone(dt.timedelta(hours=5)))) == (
+            instant, instant)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
