@@ -95,6 +95,22 @@ def golden(request):
 def private_cache(tmp_path_factory):
     """Keep the briefing cache of every command the tests run out of the user's home."""
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture(autouse=True)
+def computed_anew():
+    """Each test sees what the code computes now, not what an earlier test (or the parent of a process
+    forked by mutation testing) left in a cache: parsed dates, the escape table, the emoji tag pattern and
+    tied spaces. All cheap to rebuild."""
+    from briefing import date_parse, sanitize, typography
+
+    date_parse.parse.cache_clear()
+    sanitize._escapes.cache_clear()
+    sanitize._tag_sequence = None
+    typography.tie.cache_clear()
+    typography.tie_dashes.cache_clear()
+
+
 FIRST_BRIEFING = resources.briefings_dir() / "kz-iaea-far-east-2025.toml"
 
 

@@ -149,17 +149,6 @@ def test_a_byte_that_was_not_utf8_is_shown_as_that_byte(char, shown):
     assert escaped(f"a{char}.toml") == f"a{shown}.toml"
 
 
-@pytest.fixture(autouse=True)
-def tables_built_anew():
-    """Each test reads the escape table and the tag pattern as the code builds them now, not as an earlier
-    test (or the parent of a forked process) left them cached."""
-    from briefing import sanitize
-
-    sanitize._escapes.cache_clear()
-    sanitize._tag_sequence = None
-    yield
-
-
 @pytest.mark.parametrize("char, shown", [("\n", "\\n"), ("\t", "\\t"), ("\r", "\\r"), ("\x1b", "\\x1b"),
                                          ("\x9b", "\\x9b"), ("\xad", "\\xad"), ("\u200b", "\\u200b"),
                                          ("\ufeff", "\\ufeff"), ("\U000e0041", "\\U000e0041")])
