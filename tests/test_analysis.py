@@ -526,3 +526,23 @@ def test_only_the_flagged_figure_is_marked_flagged():
     figures = {f.id: (f.flagged, f.status) for section in doc.sections for block in section.blocks
                if isinstance(block, document.Figures) for f in block.figures}
     assert figures == {"n": (True, "flagged"), "other": (False, "unchecked")}
+
+
+def test_the_sibling_rule_does_not_compare_averages_over_different_counted_things():
+    """1 GW per reactor and 0.1 GW per ship are not siblings: no flag, though one is a tenth of the other."""
+    from tests.test_generality import SHIP
+
+    stats = [stat("t0", 400, "gigawatt", None, ["news"]), stat("b0", 400, "reactor", None, ["news"]),
+             stat("t1", 10, "gigawatt", None, ["news"]), stat("b1", 100, "ship", None, ["news"])]
+    derived = [{"id": f"avg{n}", "label": text(f"Avg {n}"), "numerator": f"t{n}", "denominator": f"b{n}",
+                "kind": "average"} for n in (0, 1)]
+    brief = build(sources=[source("a"), source("news")], statistics=stats, derived=derived, counted={"ship": SHIP})
+    assert analyse(brief).flags == ()
+
+
+def test_a_rate_and_an_amount_are_different_things_even_when_their_numbers_meet():
+    """86,400 barrels a day is one barrel a second, but it is not '1 barrel': the two differ."""
+    brief = build(sources=[source("a"), source("b")], comparison=[point(
+        "p", position("a", {"value": 86_400, "unit": "volume-barrel", "per": "duration-day"}),
+        position("b", {"value": 1, "unit": "volume-barrel"}))])
+    assert analyse(brief).points[0].status == "differ"
