@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.intervals import Interval, add, divide, multiply, of_figure, reciprocal, subtract
+from briefing.intervals import Interval, Reading, add, divide, multiply, of_figure, reading, reciprocal, subtract
 
 EPS = Fraction(1, 10**6)
 BIG = Fraction(10**9)
@@ -107,3 +108,30 @@ def test_every_qualifier_reads_as_the_values_it_allows():
     assert of_figure(-ten, "more-than") == Interval(None, -ten, False, True)
     assert of_figure(ten, "exact", margin=Fraction(2)) == Interval(Fraction(8), Fraction(12))
     assert of_figure(ten, "about", high=Fraction(20)) == Interval(Fraction(9), Fraction(22))
+
+
+F = Fraction
+
+
+@pytest.mark.parametrize("nominal, interval, approximate, expected", [
+    (F(1), Interval(F(-1), F(3)), False, Reading("range", F(-1), F(3))),  # across zero: a range, not "about 1"
+    (F(0), Interval(F(-1), F(3)), False, Reading("range", F(-1), F(3))),
+    (F(0), Interval(F(-1), None), False, Reading("unbounded", F(0))),
+    (F(1), Interval(None, F(3)), False, Reading("unbounded", F(1))),
+    (F(-2), Interval(F(-3), F(1)), False, Reading("range", F(-3), F(1))),  # a negative value, 0 < 1 inside
+    (F(-5), Interval(F(-10), F(-2)), False, Reading("range", F(-10), F(-2))),  # read mirrored, ends in order
+    (F(-5), Interval(None, F(-5), False, True), False, Reading("more-than", F(-5), None)),  # a fall of more than 5
+    (F(100), Interval(F(90), F(110)), False, Reading("range", F(90), F(110))),  # 'about' only when an operand was
+    (F(100), Interval(F(90), F(110)), True, Reading("about", F(100), None)),
+    (F(-100), Interval(F(-110), F(-90)), True, Reading("about", F(-100), None)),
+])
+def test_a_result_is_read_as_the_qualifier_its_interval_allows(nominal, interval, approximate, expected):
+    assert reading(nominal, interval, approximate) == expected
+    if not approximate:
+        assert reading(nominal, interval) == expected  # not approximate unless told
+
+
+def test_scaling_keeps_which_ends_are_open():
+    """'Less than 10' in thousands is less than 10,000, still open at the top."""
+    assert of_figure(F(10), "less-than").scaled(F(1000)) == Interval(F(0), F(10_000), False, True)
+    assert of_figure(F(10), "more-than").scaled(F(1000)) == Interval(F(10_000), None, True, False)
