@@ -523,7 +523,7 @@ def assert_not_a_date_form(written):
 
 
 @pytest.mark.parametrize("written", ["0000", "0000-01", "2025-02-30", "early-2026-Q1", "early-2025-11-21",
-                                     "2026-Q5", "2026-H3", "1990S", "2025-1"])
+                                     "2026-Q5", "2026-H3", "1990S", "2025-1", "000X", "0s", "00s", "9999-24"])
 def test_an_impossible_or_unknown_date_form_is_refused(written):
     assert_not_a_date_form(written)
 
@@ -1192,3 +1192,13 @@ def test_a_date_time_without_an_offset_is_utc_whatever_the_machines_zone(monkeyp
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+@pytest.mark.parametrize("written, approximate, uncertain", [
+    ("1990s~", True, False), ("199X?", False, True), ("199X%", True, True), ("2025-11-21~", True, False),
+    ("2025-11-21?", False, True), ("9998-24", False, False)])
+def test_a_date_keeps_how_sure_its_source_is_and_reads_back_as_written(written, approximate, uncertain):
+    """'~' approximate, '?' uncertain, '%' both, on decades and days too; the date is written back (JSON export)
+    exactly as it was given."""
+    date = parse(written)
+    assert (date.approximate, date.uncertain, str(date)) == (approximate, uncertain, written)
