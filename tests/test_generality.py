@@ -1202,3 +1202,15 @@ def test_a_date_keeps_how_sure_its_source_is_and_reads_back_as_written(written, 
     exactly as it was given."""
     date = parse(written)
     assert (date.approximate, date.uncertain, str(date)) == (approximate, uncertain, written)
+
+
+@pytest.mark.parametrize("value, extra, en, ru", [
+    (F(1), {"digits": 2}, "1.00_metric_tons", "1,00_тонны"),  # as a source's 1.00 reads
+    (F(1, 2), {"high": F(1), "digits": 2}, "0.50–1.00_metric_tons", "0,50–1,00_тонны"),
+    (F(1), {"scale": "million", "digits": 2}, "1.00_million_metric_tons", "1,00_миллиона_тонн"),
+    (F(1), {}, "1_metric_ton", "1_тонна"),
+])
+def test_a_computed_figure_takes_the_plural_of_the_number_as_shown(value, extra, en, ru):
+    """A result of exactly 1 shown as '1.00' takes the plural CLDR gives '1.00' (other), not the one of 1."""
+    assert quantity(EN, value, "mass-tonne", "exact", None, **extra) == n(en)
+    assert quantity(RU, value, "mass-tonne", "exact", None, **extra) == n(ru)
