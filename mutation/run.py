@@ -62,7 +62,8 @@ MODULES: dict[str, list[str]] = {
     # changed message must be caught by what a reader sees (the golden files, the messages tested).
     "i18n": ["test_i18n", "test_text", "test_generality", "test_cli"],
     "sanitize": ["test_hostile_text", "test_text", "test_wrap", "test_markdown", "test_html"],
-    "document": ["test_markdown", "test_html", "test_json_export", "test_save", "test_generality"],
+    "document": ["test_text", "test_markdown", "test_html", "test_json_export", "test_cross_face", "test_analysis",
+                 "test_generality"],
     "text": ["test_text", "test_wrap", "test_save", "test_generality", "test_hostile_text"],
     "wrap": ["test_wrap", "test_text"],
 }
