@@ -229,17 +229,24 @@ def _write_survivors(scores: dict) -> int:
 
 
 def _report(scores: dict) -> None:
-    print(f"{'module':<12} {'mutants':>8} {'killed':>8} {'score':>8}")
-    killed_all = total_all = 0
+    """Per module: mutants, killed, the score (killed / mutants), survivors explained as equivalent, and the
+    score counting those as caught too."""
+    reasons = _equivalents()
+    print(f"{'module':<12} {'mutants':>8} {'killed':>8} {'score':>8} {'equiv.':>7} {'with equiv.':>12}  run")
+    killed_all = total_all = equivalent_all = 0
     for module in MODULES:
-        if module in scores:
-            entry = scores[module]
-            killed_all += entry["killed"]
-            total_all += entry["total"]
-            print(f"{module:<12} {entry['total']:>8} {entry['killed']:>8} {_percent(entry['killed'], entry['total']):>8}")
-        else:
+        if module not in scores:
             print(f"{module:<12} {'not run':>8}")
-    print(f"{'overall':<12} {total_all:>8} {killed_all:>8} {_percent(killed_all, total_all):>8}")
+            continue
+        entry = scores[module]
+        equivalent = sum((_function(name), _change(diff)) in reasons for name, _, diff in entry["survivors"])
+        killed_all += entry["killed"]
+        total_all += entry["total"]
+        equivalent_all += equivalent
+        print(f"{module:<12} {entry['total']:>8} {entry['killed']:>8} {_percent(entry['killed'], entry['total']):>8} "
+              f"{equivalent:>7} {_percent(entry['killed'] + equivalent, entry['total']):>12}  {entry['date']}")
+    print(f"{'overall':<12} {total_all:>8} {killed_all:>8} {_percent(killed_all, total_all):>8} {equivalent_all:>7} "
+          f"{_percent(killed_all + equivalent_all, total_all):>12}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1214,3 +1214,48 @@ def test_a_computed_figure_takes_the_plural_of_the_number_as_shown(value, extra,
     """A result of exactly 1 shown as '1.00' takes the plural CLDR gives '1.00' (other), not the one of 1."""
     assert quantity(EN, value, "mass-tonne", "exact", None, **extra) == n(en)
     assert quantity(RU, value, "mass-tonne", "exact", None, **extra) == n(ru)
+
+
+# --- which units each language names (killing mutmut's survivors in briefing.units) ------------------
+
+@pytest.fixture
+def units_worked_out_anew():
+    """The CLDR unit tables are worked out once per process; these tests work them out again."""
+    from briefing import units
+
+    for table in (units.named_units, units.cldr_units, units.per_units):
+        table.cache_clear()
+    yield units
+    for table in (units.named_units, units.cldr_units, units.per_units):
+        table.cache_clear()
+
+
+def test_a_unit_only_english_names_is_refused_naming_the_language_that_lacks_it(units_worked_out_anew):
+    """Russian CLDR data only repeats the English words for the speed of light ('{0} light'): no name in ru."""
+    assert errors(statistics=[stat("s", 1, "speed-light-speed")]) == [
+        ("unnamed_unit", "the unit 'speed-light-speed' has no name in ru in CLDR, so it cannot be shown")]
+    assert units_worked_out_anew.unnamed_in("power-gigawatt") == "" and units_worked_out_anew.unnamed_in("nope") == ""
+
+
+def test_the_units_a_brief_may_use_are_those_both_languages_name(units_worked_out_anew):
+    units = units_worked_out_anew
+    only_english = units.named_units("en") - units.named_units("ru")
+    assert only_english == {"pressure-gasoline-energy-density", "speed-light-speed"}
+    assert units.cldr_units() == units.named_units("ru") and len(units.cldr_units()) == 186
+    assert units.cldr_units() - units.per_units() == {"energy-foodcalorie"}
+    assert "temperature-celsius" in units.named_units("ru")  # a symbol ('°C') counts as a name
+
+
+@pytest.mark.parametrize("unit, currency", [("USD", True), ("KZT", True), ("usd", False), ("USDT", False),
+                                            ("US", False), ("ДОЛ", False)])
+def test_a_currency_code_is_three_ascii_capitals(unit, currency):
+    from briefing import units
+
+    assert units.is_currency(unit) is currency
+
+
+def test_a_cldr_units_category_is_its_first_word():
+    from briefing import units
+
+    assert units.cldr_category("speed-kilometer-per-hour") == "speed"
+    assert units.cldr_category("power-gigawatt") == "power"
