@@ -1147,6 +1147,7 @@ def test_an_average_over_a_unit_no_language_can_put_after_per_is_refused():
     (1, "energy-foodcalorie", {}, "1_килокалория"),  # nor a long one: the short one
     (5, "energy-foodcalorie", {}, "5_килокалорий"),
     (2, "AFN", {"scale": "million"}, "2_миллиона_афгани"),  # no plural names: the currency's name
+    (1, "temperature-kelvin", {}, "1_K"),  # only an 'other' form: used for 'one' too
 ])
 def test_units_and_currencies_cldr_words_only_in_part_still_read_in_russian(value, unit, extra, ru):
     """Where CLDR's Russian data lacks the form asked for, the nearest it has is used, never a key error."""
@@ -1214,6 +1215,8 @@ def test_a_computed_figure_takes_the_plural_of_the_number_as_shown(value, extra,
     """A result of exactly 1 shown as '1.00' takes the plural CLDR gives '1.00' (other), not the one of 1."""
     assert quantity(EN, value, "mass-tonne", "exact", None, **extra) == n(en)
     assert quantity(RU, value, "mass-tonne", "exact", None, **extra) == n(ru)
+    # each end of a range worded whole (a negative low end) too
+    assert quantity(EN, F(-1), "ship", "exact", NOUNS, high=F(2), digits=2) == n("−1.00_ships to 2.00_ships")
 
 
 # --- which units each language names (killing mutmut's survivors in briefing.units) ------------------
