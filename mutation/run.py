@@ -233,6 +233,25 @@ def _write_survivors(scores: dict) -> int:
     return unexplained
 
 
+def _markdown(scores: dict) -> None:
+    """The figures as the table README.md carries."""
+    reasons = _equivalents()
+    print("| module | mutants | killed | score | survivors explained as equivalent | score counting those |")
+    print("|---|---|---|---|---|---|")
+    totals = [0, 0, 0]
+    for module in MODULES:
+        if module not in scores:
+            print(f"| {module} | not run | | | | |")
+            continue
+        entry = scores[module]
+        equivalent = sum((_function(name), _change(diff)) in reasons for name, _, diff in entry["survivors"])
+        totals = [totals[0] + entry["total"], totals[1] + entry["killed"], totals[2] + equivalent]
+        print(f"| {module} | {entry['total']:,} | {entry['killed']:,} | {_percent(entry['killed'], entry['total'])} "
+              f"| {equivalent} | {_percent(entry['killed'] + equivalent, entry['total'])} |")
+    print(f"| all run | {totals[0]:,} | {totals[1]:,} | {_percent(totals[1], totals[0])} | {totals[2]} "
+          f"| {_percent(totals[1] + totals[2], totals[0])} |")
+
+
 def _report(scores: dict) -> None:
     """Per module: mutants, killed, the score (killed / mutants), survivors explained as equivalent, and the
     score counting those as caught too."""
@@ -259,6 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", help="comma-separated modules (default: all): " + ", ".join(MODULES))
     parser.add_argument("--jobs", type=int, default=1, help="mutants tested at once (default 1: the machine is shared)")
     parser.add_argument("--report", action="store_true", help="print the last figures, run nothing")
+    parser.add_argument("--markdown", action="store_true", help="with --report: the table for README.md")
     parser.add_argument("--retest", action="store_true",
                         help="run only the last run's survivors again, with the tests as they are now")
     args = parser.parse_args(argv)
@@ -284,6 +304,9 @@ def main(argv: list[str] | None = None) -> int:
             SCORES.write_text(json.dumps(scores, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
                               encoding="utf-8")
     unexplained = _write_survivors(scores)
+    if args.markdown:
+        _markdown(scores)
+        return 0
     _report(scores)
     print(f"survivors: {SURVIVORS.relative_to(ROOT)} ({unexplained} not explained)")
     return 0
