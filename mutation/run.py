@@ -53,7 +53,8 @@ MODULES: dict[str, list[str]] = {
     "figures": ["test_analysis", "test_generality", "test_figure_property", "test_text", "test_json_export",
                 "test_i18n"],
     "model": ["test_model", "test_generality", "test_toml_parse", "test_analysis", "test_store"],
-    "validate": ["test_model", "test_generality", "test_toml_parse", "test_store", "test_cache"],
+    # test_corpus: the exact line every bad file in tests/corpus gets (slow, but it is what checks the messages)
+    "validate": ["test_corpus", "test_toml_parse", "test_model", "test_generality", "test_store"],
     "dates": ["test_generality", "test_model", "test_toml_parse", "test_i18n", "test_text", "test_json_export"],
     "date_parse": ["test_generality", "test_model", "test_toml_parse", "test_i18n", "test_json_export"],
     "intervals": ["test_intervals", "test_generality", "test_analysis", "test_figure_property", "test_model"],
