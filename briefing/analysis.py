@@ -390,9 +390,9 @@ def derive(brief: Briefing):
     """Each derived figure declared in the file, computed exactly (validation refused those that cannot be)."""
     stats = {s.id: s for s in brief.statistics}
     counted = getattr(brief, "counted", None) or {}
-    for index, figure in enumerate(brief.derived):
+    for figure in brief.derived:
         operands = tuple(stats[i] for i in operand_ids(figure))
-        yield _derive_one(index, figure, operands, counted)
+        yield _derive_one(figure, operands, counted)
 
 
 def derivation_problems(brief: Briefing, computable=lambda figure: True):
@@ -432,7 +432,7 @@ def _operand_problem(index: int, figure: DerivedFigure, operands: tuple, counted
     return None
 
 
-def _derive_one(index: int, figure: DerivedFigure, operands: tuple, counted) -> DerivedResult:
+def _derive_one(figure: DerivedFigure, operands: tuple, counted) -> DerivedResult:
     """One derived figure; its operands passed derivation_problems when the brief was validated."""
     kind, first = figure.kind, operands[0]
     measured = [figure_interval(op) for op in operands]
@@ -443,7 +443,7 @@ def _derive_one(index: int, figure: DerivedFigure, operands: tuple, counted) -> 
         (top_nominal, top_interval), (bottom_nominal, bottom_interval) = own(top), own(bottom)
         bottom_scale = 10 ** units.SCALES.get(getattr(bottom, "scale", None) or "", 0)
         if measured[0][0].key == measured[1][0].key:  # tonnes per tonne, % of %: a plain number
-            return _result(index, figure, operands, units.NUMBER, None, None, measured[0][1] / measured[1][1],
+            return _result(figure, operands, units.NUMBER, None, None, measured[0][1] / measured[1][1],
                            divide(measured[0][2], measured[1][2]), approximate)
         per = units.canonical(bottom.unit) if units.kind(bottom.unit, counted) == "cldr" else None
         scale = getattr(top, "scale", None)
@@ -452,7 +452,7 @@ def _derive_one(index: int, figure: DerivedFigure, operands: tuple, counted) -> 
         if scale and abs(nominal) < 1:  # 714 t a ship, not 0.00000000071 trillion t
             factor = Fraction(10 ** units.SCALES[scale])
             scale, nominal, quotient = None, nominal * factor, quotient.scaled(factor)
-        return _result(index, figure, operands, top.unit, per, scale, nominal, quotient, approximate)
+        return _result(figure, operands, top.unit, per, scale, nominal, quotient, approximate)
     if kind in ("share", "percent-change"):
         (_, top_nominal, top_interval), (_, bottom_nominal, bottom_interval) = measured
         if kind == "percent-change":  # from the first to the second: (second − first) ÷ |first|
@@ -461,7 +461,7 @@ def _derive_one(index: int, figure: DerivedFigure, operands: tuple, counted) -> 
             if bottom_nominal < 0:  # a rise from −5 to 0 is +100 %, not −100 %
                 bottom_nominal, bottom_interval = -bottom_nominal, bottom_interval.negated()
         quotient = divide(top_interval, bottom_interval)
-        return _result(index, figure, operands, units.PERCENT, None, None, top_nominal / bottom_nominal * 100,
+        return _result(figure, operands, units.PERCENT, None, None, top_nominal / bottom_nominal * 100,
                        multiply(quotient, Interval.point(Fraction(100))), approximate)
     factor = _unit_factor(first)
     if kind == "sum":
@@ -475,7 +475,7 @@ def _derive_one(index: int, figure: DerivedFigure, operands: tuple, counted) -> 
         nominal, interval = a_nominal - b_nominal, subtract(a_interval, b_interval)
     # a difference of two percentages is in percentage points; a sum of them is still a percentage
     unit = units.PERCENTAGE_POINT if first.unit == units.PERCENT and kind != "sum" else first.unit
-    return _result(index, figure, operands, unit, getattr(first, "per", None), getattr(first, "scale", None),
+    return _result(figure, operands, unit, getattr(first, "per", None), getattr(first, "scale", None),
                    nominal / factor, interval.scaled(1 / factor), approximate)
 
 
@@ -491,7 +491,7 @@ def _rounded(value: Fraction, digits: int, direction: int) -> Fraction:
     return Fraction(whole, 10 ** digits)
 
 
-def _result(index, figure, operands, unit, per, scale, nominal, interval, approximate) -> DerivedResult:
+def _result(figure, operands, unit, per, scale, nominal, interval, approximate) -> DerivedResult:
     """The result as it is best said, its shown bounds rounded outward so that they stay true
     ("less than 5.319…%" is shown as "less than 5.4%", never "less than 5.3%")."""
     said = reading(nominal, interval, approximate)
@@ -518,7 +518,7 @@ def _digits(kind: str, operands, said: Reading) -> int:
         if all((v * 10 ** written_digits).denominator == 1 for v in values):
             return written_digits
     digits = RESULT_DIGITS.get(kind, DEFAULT_RESULT_DIGITS)
-    smallest = min((abs(v) for v in values if v), default=Fraction(1))
+    smallest = min(abs(v) for v in values if v)  # one at least: a whole result returned above
     while smallest * 10 ** digits < 10 and digits < MAX_SHOWN_DIGITS:  # two significant digits at least
         digits += 1
     return digits

@@ -15,6 +15,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+import decimal
 import functools
 import re
 
@@ -136,6 +137,7 @@ def _with_unit(loc: Localizer, kind: str, unit: str, per, scale, nouns, number: 
     """The number text with its scale word and unit, as CLDR or the brief's counted nouns word it."""
     if kind in (units.PERCENT, "number"):
         return number
+    value = _as_shown(value, digits)
     if scale:
         number = _scaled(loc, number, value, scale, genitive)
     category = _category(loc, value, genitive, bool(scale))
@@ -149,6 +151,15 @@ def _with_unit(loc: Localizer, kind: str, unit: str, per, scale, nouns, number: 
         noun = language.get(category) or language.get("other") or unit
         text = f"{number}{NBSP}{one_line(noun)}"
     return _per(loc, text, per) if per else text
+
+
+def _as_shown(value, digits: int | None):
+    """The value with the decimals it is shown with, for its plural category: a computed 1 shown as "1.00"
+    takes the plural of 1.00 ("1.00 metric tons", "1,00 тонны"), as a source's 1.00 does."""
+    if digits is None:
+        return value
+    whole = decimal.Decimal(round(Fraction(value) * 10 ** digits)).as_tuple()
+    return decimal.Decimal((whole.sign, whole.digits, -digits))
 
 
 def _length(unit: str) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import difflib
+import hashlib
 import os
 import tomllib
 from pathlib import Path
@@ -13,6 +15,80 @@ from briefing import resources
 from briefing.model import Briefing
 
 REPO = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).parent / "golden"
+SNAPSHOTS = Path(__file__).parent / "__snapshots__"
+#: Set to 1 to let `--snapshot-update` rewrite the dashboard's SVG snapshots.
+SNAPSHOT_UPDATE_ENV = "BRIEFING_SNAPSHOT_UPDATE"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-goldens", action="store_true", default=False,
+                     help="rewrite the golden files (tests/golden) that differ from the output, print each "
+                          "diff and fail those tests: read the diff, then run again without the flag")
+
+
+def pytest_configure(config):
+    """Refuse `--snapshot-update` unless asked for on purpose; remember the snapshots to report what changes."""
+    if getattr(config.option, "update_snapshots", False):
+        if os.environ.get(SNAPSHOT_UPDATE_ENV) != "1" or os.environ.get("CI"):
+            raise pytest.UsageError(
+                f"--snapshot-update rewrites the dashboard's SVG snapshots: set {SNAPSHOT_UPDATE_ENV}=1 to do it "
+                "on purpose (never in CI), then look at every SVG it lists")
+        config._snapshot_hashes = _snapshot_hashes()
+
+
+def _snapshot_hashes() -> dict[str, str]:
+    return {str(path.relative_to(SNAPSHOTS)): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(SNAPSHOTS.rglob("*")) if path.is_file()}
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """After `--snapshot-update` (or `--update-goldens`): every snapshot file written, added or removed."""
+    before = getattr(config, "_snapshot_hashes", None)
+    if before is not None:
+        after = _snapshot_hashes()
+        changes = [f"changed  {name}" for name in after if name in before and after[name] != before[name]]
+        changes += [f"new      {name}" for name in after if name not in before]
+        changes += [f"removed  {name}" for name in before if name not in after]
+        terminalreporter.section("snapshots written by --snapshot-update (look at each SVG)")
+        for line in changes or ["none changed"]:
+            terminalreporter.write_line(line)
+    updated = getattr(config, "_updated_goldens", [])
+    if updated:
+        terminalreporter.section("golden files rewritten by --update-goldens (read the diffs above)")
+        for name in updated:
+            terminalreporter.write_line(name)
+
+
+@pytest.fixture
+def golden(request):
+    """Compare a text with its golden file: `golden(name, text)`.
+
+    A difference fails with the unified diff. With --update-goldens the file is
+    rewritten and the test still fails, showing the diff that was accepted: a
+    run that updates a golden never passes against what it has just written.
+    """
+    update = request.config.getoption("--update-goldens")
+
+    def compare(name: str, actual: str) -> None:
+        path = GOLDEN / name
+        expected = path.read_text(encoding="utf-8") if path.exists() else None
+        if actual == expected:
+            return
+        diff = "".join(difflib.unified_diff((expected or "").splitlines(keepends=True),
+                                            actual.splitlines(keepends=True),
+                                            f"{name} (golden)", f"{name} (output)"))
+        if update:
+            path.write_text(actual, encoding="utf-8", newline="\n")
+            request.config.__dict__.setdefault("_updated_goldens", []).append(name)
+            pytest.fail(f"golden file {name} rewritten by --update-goldens; the change accepted:\n{diff}",
+                        pytrace=False)
+        if expected is None:
+            pytest.fail(f"no golden file {name}: write it with --update-goldens and read it", pytrace=False)
+        pytest.fail(f"output differs from golden file {name} (accept with --update-goldens after reading):\n"
+                    f"{diff}", pytrace=False)
+
+    return compare
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -37,6 +113,18 @@ def private_settings(tmp_path_factory, monkeypatch):
     that a dashboard of an earlier test wrote its language or theme to."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
     monkeypatch.delenv("BRIEFING_CONFIG", raising=False)
+@pytest.fixture(autouse=True)
+def computed_anew():
+    """Each test sees what the code computes now, not what an earlier test (or the parent of a process
+    forked by mutation testing) left in a cache: parsed dates, the escape table, the emoji tag pattern and
+    tied spaces. All cheap to rebuild."""
+    from briefing import date_parse, sanitize, typography
+
+    date_parse.parse.cache_clear()
+    sanitize._escapes.cache_clear()
+    sanitize._tag_sequence = None
+    typography.tie.cache_clear()
+    typography.tie_template.cache_clear()
 
 
 FIRST_BRIEFING = resources.briefings_dir() / "kz-iaea-far-east-2025.toml"

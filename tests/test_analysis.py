@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from decimal import Decimal
 from fractions import Fraction
 
 from briefing.analysis import analyse, figure_interval
@@ -215,3 +216,333 @@ def test_every_fact_names_sources_that_resolve(first_briefing):
                   *first_briefing.statistics, *first_briefing.watch]
     for item in statements:
         assert item.sources and set(item.sources) <= known
+
+
+# --- the rules at their boundaries (issue #15: each planted fault must fail one of these) ----------------
+
+def _averages(new_capacity):
+    """Two averages of GW per reactor: 400 GW over 400 reactors (1 GW each), and `new_capacity` GW over 40."""
+    stats = [stat("cap-op", 400, "gigawatt", None, ["news"]), stat("n-op", 400, "reactor", None, ["news"]),
+             stat("cap-new", new_capacity, "gigawatt", None, ["news"]), stat("n-new", 40, "reactor", None, ["news"])]
+    derived = [{"id": "avg-op", "label": text("Avg op"), "numerator": "cap-op", "denominator": "n-op",
+                "kind": "average"},
+               {"id": "avg-new", "label": text("Avg new"), "numerator": "cap-new", "denominator": "n-new",
+                "kind": "average"}]
+    return figures_brief(*stats, derived=derived)
+
+
+@pytest.mark.parametrize("new_capacity, flagged", [(20, False), (Fraction(1999, 100), True), (19, True), (17, True)])
+def test_sibling_rule_fires_below_half_and_not_at_half(new_capacity, flagged):
+    """The sibling rule: an average strictly below half of a comparable one is flagged. Exactly half
+    (0.5 GW beside 1 GW) is not; 0.4998 and 0.425 are (a rule at 0.4 would let them pass), and the reader
+    is told 'below half'."""
+    if isinstance(new_capacity, Fraction):
+        new_capacity = Decimal(new_capacity.numerator) / Decimal(new_capacity.denominator)
+    analysis = analyse(_averages(new_capacity))
+    assert [f.statistic.id for f in analysis.flags] == (["cap-new"] if flagged else [])
+    assert ("below half of a comparable one" in spaced(render(analysis, EN, 200))) is flagged
+
+
+def test_dividing_by_a_range_divides_by_its_high_end_for_the_low_result():
+    """An average over a range of 4 to 5 reactors: 100 t ÷ 5 is its low end, 100 t ÷ 4 its high end."""
+    assert divide(Interval.point(Fraction(100)), Interval(Fraction(4), Fraction(5))) == Interval(Fraction(20),
+                                                                                                Fraction(25))
+    brief = figures_brief(stat("cargo", 100, "mass-tonne", None, ["news"]),
+                          {**stat("ships", 4, "reactor", None, ["news"]), "value": [4, 5]},
+                          derived=[{"id": "avg", "label": text("Avg"), "numerator": "cargo", "denominator": "ships",
+                                    "kind": "average"}])
+    [result] = analyse(brief).derived
+    assert (result.reading.qualifier, result.reading.value, result.reading.high) == ("range", 20, 25)
+
+
+@pytest.mark.parametrize("other, status", [(110, "agree"), (111, "differ"), (90, "agree"), (89, "differ")])
+def test_about_allows_ten_percent_either_way_and_no_more(other, status):
+    """'About 100' is read as 90 to 110: a source giving 110 or 90 agrees with it, 111 or 89 does not."""
+    brief = build(sources=[source("a"), source("b")], comparison=[point(
+        "p", position("a", {"value": 100, "unit": "mass-tonne", "qualifier": "about"}),
+        position("b", {"value": other, "unit": "mass-tonne"}))])
+    analysis = analyse(brief)
+    assert analysis.points[0].status == status
+    assert ("differ" in render(analysis, EN, 200).split("1. Question p?")[1].split("\n")[1]) is (status == "differ")
+
+
+def test_a_figure_is_a_reference_only_when_all_its_sources_are_reference_datasets():
+    """A figure from a reference dataset and a news source is a reported figure, listed with the others and
+    checked as 'Also reported', never as a reference; from reference datasets alone it is a reference, and
+    a news figure 3× away from it is flagged."""
+    news = stat("n", 20, "gigawatt", "cap", ["news"])
+    mixed = figures_brief(news, stat("r", 60, "gigawatt", "cap", ["ref", "a"]))
+    analysis = analyse(mixed)
+    assert [s.id for s in analysis.reported] == ["n", "r"] and analysis.flags == ()
+    output = spaced(render(analysis, EN, 200))
+    assert "Reference:" not in output and "Also reported: 60 GW" in output
+    assert "r: 60 GW" in output  # listed among the reported figures
+    reference = analyse(figures_brief(news, stat("r", 60, "gigawatt", "cap", ["ref"])))
+    assert [s.id for s in reference.reported] == ["n"] and [f.statistic.id for f in reference.flags] == ["n"]
+    assert "Reference: 60 GW" in spaced(render(reference, EN, 200))
+
+
+@pytest.mark.parametrize("value, en, ru", [(Decimal("2.5"), "2.5 reactors", "2,5 реактора"),
+                                           (Decimal("8.60"), "8.60 reactors", "8,60 реактора"),
+                                           (Decimal("2.0"), "2.0 reactors", "2,0 реактора")])
+def test_a_figure_keeps_the_decimals_it_was_written_with(value, en, ru):
+    """A number is shown as its source wrote it: 2.5 reactors is never '2', 8.60 never '8.6'."""
+    brief = figures_brief(stat("units", value, "reactor", None, ["news"]))
+    [statistic] = brief.statistics
+    assert spaced(figure(EN, statistic)) == en and spaced(figure(RU, statistic)) == ru
+    assert en in spaced(render(analyse(brief), EN, 200))
+
+
+# --- derived figures as the reader sees them (killing mutmut's survivors in briefing.analysis) ---------
+
+def _derived(kind, *operands, **extra):
+    data = {"id": "d", "label": text("D"), "kind": kind, **extra}
+    if operands:
+        data["operands"] = list(operands)
+    return data
+
+
+def _worked(stats, derived, locale=EN):
+    [result] = analyse(figures_brief(*stats, derived=[derived])).derived
+    return result, spaced(arithmetic(locale, result))
+
+
+def test_a_range_result_is_shown_rounded_outward_at_both_ends():
+    """100 t over 3 to 7 reactors is 14.285… to 33.333… t each: shown 14.28–33.34, never a narrower range."""
+    result, shown = _worked([stat("cargo", 100, "mass-tonne", None, ["news"]),
+                             {**stat("n", 3, "reactor", None, ["news"]), "value": [3, 7]}],
+                            _derived("average", numerator="cargo", denominator="n"))
+    assert (result.shown.qualifier, result.shown.value, result.shown.high) == (
+        "range", Fraction(1428, 100), Fraction(3334, 100))
+    assert shown.endswith("(the qualifiers allow 14.28–33.34 metric tons)") and not result.exact
+
+
+@pytest.mark.parametrize("kind, a, b, shown", [
+    ("sum", "0.125", "1", "= 1.125 metric tons"),  # exact: the operands' three decimals, not two
+    ("difference", "1.125", "1", "= 0.125 metric tons"),
+    ("change", "1", "1.125", ": +0.125 metric tons"),
+])
+def test_an_exact_sum_or_difference_keeps_its_operands_decimals(kind, a, b, shown):
+    """Sums, differences and changes of exact figures are shown with the decimals their operands were written
+    with (1.125, not a rounded 1.13)."""
+    _, worked = _worked([stat("a", Decimal(a), "mass-tonne", None, ["news"]),
+                         stat("b", Decimal(b), "mass-tonne", None, ["news"])], _derived(kind, "a", "b"))
+    assert worked.endswith(shown), worked
+
+
+def test_a_sum_keeps_the_scale_and_per_of_its_operands():
+    """1.5 million barrels a day and 0.5 million barrels a day make 2 million barrels a day."""
+    stats = [{**stat(i, Decimal(v), "volume-barrel", None, ["news"]), "scale": "million", "per": "duration-day"}
+             for i, v in (("a", "1.5"), ("b", "0.5"))]
+    result, worked = _worked(stats, _derived("sum", "a", "b"))
+    assert (result.scale, result.per) == ("million", "day") or (result.scale == "million" and result.per)
+    assert worked.endswith("= 2 million barrels per day"), worked
+
+
+@pytest.mark.parametrize("top, shown", [(1, "= 1 million metric tons"), (Decimal("1.5"), "= 1.50 million metric tons"),
+                                        (Decimal("0.5"), "= 500,000 metric tons")])
+def test_an_average_keeps_its_scale_word_from_one_up_and_spells_out_less(top, shown):
+    """A scaled average of 1 million t or more stays in millions; below one million it is written out."""
+    _, worked = _worked([{**stat("cargo", top, "mass-tonne", None, ["news"]), "scale": "million"},
+                         stat("n", 1, "reactor", None, ["news"])],
+                        _derived("average", numerator="cargo", denominator="n"))
+    assert worked.endswith(shown), worked
+
+
+def test_an_average_per_a_cldr_unit_says_per_what():
+    """Tonnes over days is tonnes per day; the result names the denominator's unit."""
+    result, worked = _worked([stat("cargo", 700, "mass-tonne", None, ["news"]),
+                              stat("days", 7, "duration-day", None, ["news"])],
+                             _derived("average", numerator="cargo", denominator="days"))
+    assert result.per == "duration-day" or result.per == "day"
+    assert worked.endswith("= 100 metric tons per day"), worked
+
+
+@pytest.mark.parametrize("first, second, shown", [(Decimal("0.5"), 1, "+100%"), (-5, -4, "+20%"),
+                                                  (4, 5, "+25%"), (5, 4, "−20%")])
+def test_a_percent_change_is_measured_from_the_first_figure_by_its_size(first, second, shown):
+    """From 0.5 to 1 is +100 %; from −5 to −4 a rise of 20 % (divided by |−5|); from 5 to 4 −20 %."""
+    _, worked = _worked([stat("a", first, "mass-tonne", None, ["news"]), stat("b", second, "mass-tonne", None, ["news"])],
+                        _derived("percent-change", "a", "b"))
+    assert worked.endswith(shown), worked
+
+
+def test_an_approximate_operand_makes_an_approximate_result():
+    """About 100 t over 4 reactors is about 25 t each, in every kind of derived figure."""
+    stats = [stat("a", 100, "mass-tonne", None, ["news"], "about"), stat("n", 4, "reactor", None, ["news"]),
+             stat("b", 100, "mass-tonne", None, ["news"])]
+    for derived, shown in [(_derived("average", numerator="a", denominator="n"), "= about 25 metric tons"),
+                           (_derived("share", "a", "b"), "= about 100%"),
+                           (_derived("ratio", "a", "b"), "= about 1")]:
+        _, worked = _worked(stats, derived)
+        assert worked.endswith(shown), (derived["kind"], worked)
+
+
+@pytest.mark.parametrize("part, shown", [(1, "0.10%"), (2, "0.20%"), (Decimal("0.0001"), "0.000010%")])
+def test_a_small_share_keeps_two_significant_digits(part, shown):
+    """A share shows one decimal, more where it would lose its two significant digits: 1 in 1,000 is 0.10 %."""
+    _, worked = _worked([stat("part", part, "mass-tonne", None, ["news"]), stat("all", 1000, "mass-tonne", None, ["news"])],
+                        _derived("share", "part", "all"))
+    assert worked.endswith(shown), worked
+
+
+def test_a_vanishingly_small_share_is_shown_with_at_most_30_decimals():
+    """A result too small for 30 decimals is shown with 30, not more."""
+    result, _ = _worked([stat("part", 1, "mass-tonne", None, ["news"]),
+                         stat("all", 10 ** 40, "mass-tonne", None, ["news"])], _derived("share", "part", "all"))
+    assert result.digits == 30
+
+
+@pytest.mark.parametrize("thousands, flagged", [(20_000, False), (19_990, True)])
+def test_the_sibling_rule_compares_averages_in_base_units_with_their_scale_words(thousands, flagged):
+    """1 GW per reactor beside `thousands` thousand kW over 40 reactors: 500 thousand kW (0.5 GW) is exactly
+    half, not flagged; 499.75 thousand kW is below half."""
+    stats = [stat("cap-op", 400, "gigawatt", None, ["news"]), stat("n-op", 400, "reactor", None, ["news"]),
+             {**stat("cap-new", thousands, "power-kilowatt", None, ["news"]), "scale": "thousand"},
+             stat("n-new", 40, "reactor", None, ["news"])]
+    derived = [{"id": "avg-op", "label": text("Avg op"), "numerator": "cap-op", "denominator": "n-op",
+                "kind": "average"},
+               {"id": "avg-new", "label": text("Avg new"), "numerator": "cap-new", "denominator": "n-new",
+                "kind": "average"}]
+    analysis = analyse(figures_brief(*stats, derived=derived))
+    assert analysis.derived[1].scale == "thousand"
+    assert [f.statistic.id for f in analysis.flags] == (["cap-new"] if flagged else [])
+
+
+def test_a_sum_is_in_the_first_operands_unit_and_scale():
+    """1 million t + 500,000 t is said in millions, as the first figure is."""
+    _, worked = _worked([{**stat("a", 1, "mass-tonne", None, ["news"]), "scale": "million"},
+                         stat("b", 500_000, "mass-tonne", None, ["news"])], _derived("sum", "a", "b"))
+    assert worked.endswith("= 1.50 million metric tons"), worked
+
+
+def test_an_approximate_average_below_one_of_its_scale_is_written_out():
+    """About 0.5 million t for one reactor is about 500,000 t."""
+    _, worked = _worked([{**stat("a", Decimal("0.5"), "mass-tonne", None, ["news"], "about"), "scale": "million"},
+                         stat("n", 1, "reactor", None, ["news"])],
+                        _derived("average", numerator="a", denominator="n"))
+    assert worked.endswith("= about 500,000 metric tons"), worked
+
+
+def test_a_percent_change_from_a_base_below_one_unit_is_not_turned_round():
+    """From 0.5 mg to 1 mg is +100 % (a base below one of the base unit is still positive)."""
+    _, worked = _worked([stat("a", Decimal("0.5"), "mass-milligram", None, ["news"]),
+                         stat("b", 1, "mass-milligram", None, ["news"])], _derived("percent-change", "a", "b"))
+    assert worked.endswith(": +100%"), worked
+
+
+def test_a_sum_with_a_range_shows_the_decimals_of_the_range_ends():
+    """1.125–2.5 t + 1 t: the range 2.125–3.500 t keeps the three decimals a range end was written with."""
+    _, worked = _worked([{**stat("a", Decimal("1.125"), "mass-tonne", None, ["news"]),
+                          "value": [Decimal("1.125"), Decimal("2.5")]}, stat("b", 1, "mass-tonne", None, ["news"])],
+                        _derived("sum", "a", "b"))
+    assert worked.endswith("≈ 2.812 metric tons (the qualifiers allow 2.125–3.500 metric tons)"), worked  # midpoint
+
+
+def test_the_sources_outside_a_clear_majority_are_named_whatever_the_sizes_of_the_smaller_groups():
+    """Three sources give 10 t, one 20 t and one 30 t: the two lone values are the ones that differ."""
+    sources = [source(s) for s in "abcde"]
+    values = {"a": 10, "b": 10, "c": 10, "d": 20, "e": 30}
+    brief = build(sources=sources, comparison=[
+        point("p", *(position(s, {"value": v, "unit": "mass-tonne"}) for s, v in values.items()))])
+    [result] = analyse(brief).points
+    assert result.status == "differ" and result.outliers == ("d", "e")
+
+
+def test_a_position_without_a_value_does_not_end_the_comparison_of_values():
+    """A source that speaks to a point without giving a value is skipped; the values after it are compared."""
+    brief = build(sources=[source(s) for s in "abc"], comparison=[
+        point("p", position("a"), position("b", {"value": 10, "unit": "mass-tonne"}),
+              position("c", {"value": 20, "unit": "mass-tonne"}))])
+    assert analyse(brief).points[0].status == "differ"
+
+
+def test_a_result_no_bound_can_be_given_for_is_never_called_exact():
+    """More than 5 t − more than 3 t could be anything: '≈ 2 t (no bound can be given)', never '= 2 t'."""
+    result, worked = _worked([stat("a", 5, "mass-tonne", None, ["news"], "more-than"),
+                              stat("b", 3, "mass-tonne", None, ["news"], "more-than")], _derived("difference", "a", "b"))
+    assert not result.exact and worked.endswith("≈ 2 metric tons (no bound can be given)"), worked
+
+
+def _two_averages(first, second, kind="average"):
+    """Two derived figures of `kind`, each (numerator, denominator) as (value, unit) pairs."""
+    stats, derived = [], []
+    for n, (top, bottom) in enumerate((first, second)):
+        stats += [stat(f"top{n}", top[0], top[1], None, ["news"]), stat(f"bottom{n}", bottom[0], bottom[1], None, ["news"])]
+        derived.append({"id": f"avg{n}", "label": text(f"Avg {n}"), "numerator": f"top{n}", "denominator": f"bottom{n}",
+                        "kind": kind})
+    return analyse(figures_brief(*stats, derived=derived))
+
+
+def test_the_sibling_rule_compares_only_averages_of_the_same_thing_per_the_same_thing():
+    """1 GW per reactor is not compared with 0.001 t per reactor (another quantity), nor with 0.1 GW a day
+    (another denominator); beside 0.25 GW per reactor it is, as a ratio too."""
+    one_gw = ((400, "gigawatt"), (400, "reactor"))
+    assert _two_averages(one_gw, ((1, "mass-tonne"), (1000, "reactor"))).flags == ()
+    assert _two_averages(one_gw, ((1, "gigawatt"), (10, "duration-day"))).flags == ()
+    for kind in ("average", "ratio"):
+        flags = _two_averages(one_gw, ((10, "gigawatt"), (40, "reactor")), kind).flags
+        assert [f.statistic.id for f in flags] == ["top1"], kind
+
+
+def test_a_figure_is_checked_only_against_figures_of_the_same_dimension():
+    """A measure given in gigawatts by one source and in tonnes by a reference is not checked across."""
+    analysis = analyse(figures_brief(stat("n", 20, "gigawatt", "m", ["news"]), stat("r", 1000, "mass-tonne", "m", ["ref"])))
+    assert analysis.checks == () and analysis.flags == ()
+
+
+@pytest.mark.parametrize("qualifier, shown", [("more-than", "≈ more than 66.66 metric tons"),
+                                              ("less-than", "≈ less than 66.67 metric tons"),
+                                              ("exact", "≈ 66.67 metric tons")])
+def test_a_floor_is_rounded_down_a_ceiling_up_and_an_exact_result_to_the_nearest(qualifier, shown):
+    """200 t ÷ 3 reactors is 66.666… t: 'more than 66.66', 'less than 66.67', or about 66.67, so that what is
+    said stays true."""
+    _, worked = _worked([stat("a", 200, "mass-tonne", None, ["news"], qualifier), stat("n", 3, "reactor", None, ["news"])],
+                        _derived("average", numerator="a", denominator="n"))
+    assert worked.endswith(shown), worked
+
+
+def test_values_in_different_dimensions_never_agree_and_per_units_are_converted():
+    """1 t and 1,000 W are not the same value, whatever their base units; 100 barrels a day and 700 barrels a
+    week are."""
+    def status(a, b):
+        brief = build(sources=[source("a"), source("b")], comparison=[point("p", position("a", a), position("b", b))])
+        return analyse(brief).points[0].status
+
+    assert status({"value": 1, "unit": "mass-tonne"}, {"value": 1000, "unit": "power-watt"}) == "differ"
+    assert status({"value": 100, "unit": "volume-barrel", "per": "duration-day"},
+                  {"value": 700, "unit": "volume-barrel", "per": "duration-week"}) == "agree"
+    assert status({"value": 100, "unit": "volume-barrel", "per": "duration-day"},
+                  {"value": 100, "unit": "volume-barrel", "per": "duration-week"}) == "differ"
+
+
+def test_only_the_flagged_figure_is_marked_flagged():
+    """Of two reported figures, the one a reference disagrees with is marked; the other is not."""
+    from briefing import document
+
+    brief = figures_brief(stat("n", 20, "gigawatt", "cap", ["news"]), stat("r", 65, "gigawatt", "cap", ["ref"]),
+                          stat("other", 5, "reactor", None, ["news"]))
+    doc = document.build(analyse(brief), EN)
+    figures = {f.id: (f.flagged, f.status) for section in doc.sections for block in section.blocks
+               if isinstance(block, document.Figures) for f in block.figures}
+    assert figures == {"n": (True, "flagged"), "other": (False, "unchecked")}
+
+
+def test_the_sibling_rule_does_not_compare_averages_over_different_counted_things():
+    """1 GW per reactor and 0.1 GW per ship are not siblings: no flag, though one is a tenth of the other."""
+    from tests.test_generality import SHIP
+
+    stats = [stat("t0", 400, "gigawatt", None, ["news"]), stat("b0", 400, "reactor", None, ["news"]),
+             stat("t1", 10, "gigawatt", None, ["news"]), stat("b1", 100, "ship", None, ["news"])]
+    derived = [{"id": f"avg{n}", "label": text(f"Avg {n}"), "numerator": f"t{n}", "denominator": f"b{n}",
+                "kind": "average"} for n in (0, 1)]
+    brief = build(sources=[source("a"), source("news")], statistics=stats, derived=derived, counted={"ship": SHIP})
+    assert analyse(brief).flags == ()
+
+
+def test_a_rate_and_an_amount_are_different_things_even_when_their_numbers_meet():
+    """86,400 barrels a day is one barrel a second, but it is not '1 barrel': the two differ."""
+    brief = build(sources=[source("a"), source("b")], comparison=[point(
+        "p", position("a", {"value": 86_400, "unit": "volume-barrel", "per": "duration-day"}),
+        position("b", {"value": 1, "unit": "volume-barrel"}))])
+    assert analyse(brief).points[0].status == "differ"

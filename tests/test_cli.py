@@ -195,3 +195,11 @@ def test_the_last_lang_wins_wherever_it_stands(args, russian):
 def test_abbreviated_options_are_refused(args):
     result = run(*args)
     assert result.returncode == 2 and result.stdout == "" and "Traceback" not in result.stderr
+
+
+def test_the_language_is_read_in_any_case_and_lc_all_wins_over_lc_messages():
+    """--lang RU is Russian; LC_ALL, when set, decides before LC_MESSAGES (as in POSIX)."""
+    assert "Казахстан" in run("list", "--lang", "RU").stdout
+    english = run("list", env={"LC_ALL": "en_US.UTF-8", "LC_MESSAGES": "ru_RU.UTF-8"})
+    russian = run("list", env={"LC_ALL": "ru_RU.UTF-8", "LC_MESSAGES": "en_US.UTF-8"})
+    assert "Kazakhstan" in english.stdout and "Казахстан" in russian.stdout

@@ -32,7 +32,7 @@ from briefing.i18n import localizer
 from briefing.records import Record
 from briefing.sanitize import is_safe_line
 from briefing.store import LoadError, load_file, load_library
-from tests.conftest import BUNDLED_IDS, REPO
+from tests.conftest import BUNDLED_IDS, FIRST_BRIEFING, REPO
 
 CORPUS = Path(__file__).parent / "corpus"
 BASE = CORPUS / "base.toml"
@@ -357,3 +357,19 @@ def test_a_library_of_every_bad_file_still_loads_every_good_one(tmp_path):
     library = load_library([tmp_path])
     assert list(library.briefings) == ["corpus-base"]
     assert len(library.errors) == len(BAD)
+
+
+def test_a_file_of_exactly_the_size_limit_loads_and_one_byte_more_is_refused(tmp_path):
+    """The limit is 1 MB inclusive: a briefing padded to exactly MAX_FILE_BYTES loads; one byte more is refused
+    with one line, whether fstat tells the size or the reading finds it."""
+    raw = FIRST_BRIEFING.read_bytes()
+    padding = store.MAX_FILE_BYTES - len(raw) - 3
+    exact = tmp_path / "exact.toml"
+    exact.write_bytes(raw + b"\n# " + b"x" * padding)
+    assert exact.stat().st_size == store.MAX_FILE_BYTES
+    assert not isinstance(store.load_file(exact), store.LoadError)
+    over = tmp_path / "over.toml"
+    over.write_bytes(raw + b"\n# " + b"x" * (padding + 1))
+    refused = store.load_file(over)
+    assert isinstance(refused, store.LoadError)
+    assert refused.describe(localizer("en")).endswith("the file is larger than 1 MB, too large for a briefing")

@@ -4,15 +4,12 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from briefing import cli
 from tests.conftest import REPO
 
-GOLDEN = Path(__file__).parent / "golden" / "help"
-UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 COMMANDS = [None, "show", "print", "export", "serve", "list", "check", "new", "schema"]
 #: Where the golden help says the settings file is.
 CONFIG_HOME = "/home/reader/.config"
@@ -31,13 +28,9 @@ def help_text(monkeypatch, capsys, locale: str, command: str | None, columns: in
 
 @pytest.mark.parametrize("locale", ["en", "ru"])
 @pytest.mark.parametrize("command", COMMANDS)
-def test_help_matches_golden_file(monkeypatch, capsys, locale, command):
-    """A change in the help must be looked at and accepted with UPDATE_GOLDEN=1."""
-    path = GOLDEN / f"{command or 'briefing'}.{locale}.txt"
-    text = help_text(monkeypatch, capsys, locale, command)
-    if UPDATE:
-        path.write_text(text, encoding="utf-8", newline="\n")
-    assert text == path.read_text(encoding="utf-8")
+def test_help_matches_golden_file(monkeypatch, capsys, golden, locale, command):
+    """A change in the help must be read and accepted with --update-goldens."""
+    golden(f"help/{command or 'briefing'}.{locale}.txt", help_text(monkeypatch, capsys, locale, command))
 
 
 @pytest.mark.parametrize("locale", ["en", "ru"])

@@ -128,6 +128,46 @@ def test_plain_removes_sequences_and_keeps_markup_as_text(text, shown):
     assert plain(text) == shown
 
 
+def test_plain_text_is_nfc_normalized():
+    """Text is shown in its composed form (NFC): 'e' and a combining acute are one 'é', as a search or a
+    width count expects; Russian 'й' typed as 'и' and a breve is one letter."""
+    assert plain("cafe\u0301") == "caf\u00e9" and one_line("\u0438\u0306") == "\u0439"
+    assert plain("caf\u00e9") == "caf\u00e9"
+
+
+def test_a_lone_carriage_return_ends_a_line_and_never_joins_words():
+    """An old Mac line end (CR alone) is a line end, in briefing text and on its way to stdout."""
+    assert plain("one\rtwo") == "one\ntwo" and output("one\rtwo") == "one\ntwo"
+    assert one_line("one\rtwo") == "one two"
+
+
+@pytest.mark.parametrize("char, shown", [("\udc7f", "\\udc7f"), ("\udc80", "\\x80"), ("\udce9", "\\xe9"),
+                                         ("\udcff", "\\xff"), ("\udd00", "\\udd00")])
+def test_a_byte_that_was_not_utf8_is_shown_as_that_byte(char, shown):
+    """os.fsdecode turns a byte 0x80–0xFF that is not UTF-8 into U+DC80–U+DCFF: shown as that byte (\\x80),
+    any other lone surrogate as its code point."""
+    assert escaped(f"a{char}.toml") == f"a{shown}.toml"
+
+
+@pytest.mark.parametrize("char, shown", [("\n", "\\n"), ("\t", "\\t"), ("\r", "\\r"), ("\x1b", "\\x1b"),
+                                         ("\x9b", "\\x9b"), ("\xad", "\\xad"), ("\u200b", "\\u200b"),
+                                         ("\ufeff", "\\ufeff"), ("\U000e0041", "\\U000e0041")])
+def test_each_unsafe_character_has_its_visible_escape(char, shown):
+    """Newline, tab and carriage return by name; a byte by \\xHH up to U+00FF; then \\uHHHH; then \\UHHHHHHHH."""
+    assert escaped(f"a{char}b") == f"a{shown}b"
+
+
+def test_a_safe_line_is_one_line_with_nothing_a_terminal_acts_on():
+    assert is_safe_line("Kazakhstan — МАГАТЭ 🏴") and not is_safe_line("a\nb") and not is_safe_line("a\x1bb")
+    assert not is_safe_line("a\u202eb")
+
+
+def test_a_run_of_combining_marks_loses_none_of_them_when_it_is_split():
+    """31 marks on a letter: a combining grapheme joiner after the 30th, every mark kept."""
+    shown = plain("a" + "\u0301" * 31)
+    assert shown == "\u00e1" + "\u0301" * 29 + "\u034f" + "\u0301"
+
+
 def test_escaped_names_a_file_without_obeying_it():
     assert escaped("red\x1b[31m\n.toml") == "red\\x1b[31m\\n.toml"
     assert escaped("caf\udce9.toml") == "caf\\xe9.toml"  # a name that is not UTF-8, as os.fsdecode gives it

@@ -31,6 +31,11 @@ EN, RU = localizer("en"), localizer("ru")
     (None, {}, ("en_GB", None)),
     (None, {"LANG": "de_DE.UTF-8"}, ("en_GB", "de_DE")),
     ("fr", {"LANG": "ru_RU.UTF-8"}, ("en_GB", "fr")),
+    (None, {"LC_ALL": "en_US.UTF-8", "LC_MESSAGES": "ru_RU.UTF-8"}, ("en_US", None)),  # LC_ALL before LC_MESSAGES
+    (None, {"LC_ALL": "ru_RU.UTF-8", "LC_MESSAGES": "en_US.UTF-8"}, ("ru_RU", None)),
+    ("RU", {}, ("ru_RU", None)),  # --lang RU: language codes in any case
+    ("Ru-ru", {"LANG": "en_US.UTF-8"}, ("ru_RU", None)),
+    (None, {"LANG": "RU_RU.UTF-8"}, ("ru_RU", None)),
 ])
 def test_locale_resolution_order(requested, environ, expected):
     assert resolve_locale(requested, environ) == expected
@@ -169,3 +174,15 @@ def test_one_clock_per_territory_in_every_date_and_time():
 
 def test_values_are_quoted_in_the_languages_own_marks():
     assert (EN.quote("reactor"), RU.quote("reactor")) == ("“reactor”", "«reactor»")
+
+
+def test_russian_messages_quote_names_in_guillemets(tmp_path):
+    """Russian typography: a name inside a message is quoted «so», English “so”."""
+    from briefing.store import load_library
+    from tests.conftest import FIRST_BRIEFING
+
+    for name in ("a.toml", "b.toml"):
+        (tmp_path / name).write_bytes(FIRST_BRIEFING.read_bytes())
+    [error] = load_library([tmp_path]).errors
+    assert "«kz-iaea-far-east-2025»" in error.describe(RU) and "'" not in error.describe(RU).split(": ", 1)[1]
+    assert "“kz-iaea-far-east-2025”" in error.describe(EN)

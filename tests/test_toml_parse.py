@@ -284,3 +284,30 @@ def test_edits_of_real_files(source, edits):
         at = int(where * len(text))
         text = text[:at] + insert + text[at + cut:]
     assert_same(text)
+
+
+#: A comment with more brackets than toml_rs is given: the text is read by tomllib.
+TO_TOMLLIB = "# " + "[" * (validate.FAST_MAX_BRACKETS + 1) + "\n"
+
+
+@pytest.mark.parametrize("prefix", ["", TO_TOMLLIB], ids=["toml_rs", "tomllib"])
+def test_a_file_nested_exactly_to_the_limit_loads_and_one_level_more_is_refused(prefix):
+    """16 levels of tables and lists (the document and 15 brackets) pass the shape check, 17 are refused, by
+    either parser."""
+    def result(depth):
+        return validate.validate(PATH, (prefix + "a = " + "[" * depth + "1" + "]" * depth + "\n").encode())
+
+    assert result(15).message != validate.TOO_DEEP  # refused later, by the schema
+    assert result(16).message == validate.TOO_DEEP
+
+
+@pytest.mark.parametrize("prefix", ["", TO_TOMLLIB], ids=["toml_rs", "tomllib"])
+def test_a_file_of_exactly_the_most_values_loads_and_one_more_is_refused(prefix):
+    """At most MAX_VALUES values, counting the document and every table, list and item: exactly that many pass
+    the shape check, one more is refused, by either parser."""
+    def result(items):
+        return validate.validate(PATH, (prefix + "a = [" + "0, " * items + "]\n").encode())
+
+    most = validate.MAX_VALUES - 2  # the document and the list count too
+    assert result(most).message != validate.TOO_MANY
+    assert result(most + 1).message == validate.TOO_MANY

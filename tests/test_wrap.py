@@ -110,3 +110,16 @@ def test_wrap_always_ends_and_loses_nothing_but_whitespace(text, width, first, l
 
 def test_a_cluster_wider_than_the_room_left_by_the_indent_stands_alone():
     assert wrap(" \U000bed7b 国 ", 1, "  ", "    ") == ["  \U000bed7b", "    国"]
+
+
+@pytest.mark.parametrize("text, width, first, rest", [
+    ("a b", 10, None, None),  # no indents given: none
+    ("abcdefghij klm", 4, "  ", "  "),
+    ("abcdefghij", 3, "    ", "    "),  # an indent as wide as the line: one character a line, as textwrap does
+    ("ab cdefghijklmnop qr", 5, "", "      "),
+    ("xx yyyyyyyyyyyy", 4, "12345", ""),
+])
+def test_indents_as_wide_as_the_line_still_move_on_a_character_at_a_time(text, width, first, rest):
+    """Where the indent leaves no room, each line takes one character, exactly as textwrap.wrap does."""
+    indents = {} if first is None else {"initial_indent": first, "subsequent_indent": rest}
+    assert wrap(text, width, *indents.values()) == textwrap.wrap(text, width, break_on_hyphens=False, **indents)
