@@ -314,13 +314,13 @@ def test_a_range_result_is_shown_rounded_outward_at_both_ends():
                             _derived("average", numerator="cargo", denominator="n"))
     assert (result.shown.qualifier, result.shown.value, result.shown.high) == (
         "range", Fraction(1428, 100), Fraction(3334, 100))
-    assert shown.endswith("(the qualifiers allow 14.28–33.34 metric tons)") and not result.exact
+    assert shown.endswith("(the qualifiers allow 14.28–33.34 tonnes)") and not result.exact
 
 
 @pytest.mark.parametrize("kind, a, b, shown", [
-    ("sum", "0.125", "1", "= 1.125 metric tons"),  # exact: the operands' three decimals, not two
-    ("difference", "1.125", "1", "= 0.125 metric tons"),
-    ("change", "1", "1.125", ": +0.125 metric tons"),
+    ("sum", "0.125", "1", "= 1.125 tonnes"),  # exact: the operands' three decimals, not two
+    ("difference", "1.125", "1", "= 0.125 tonnes"),
+    ("change", "1", "1.125", ": +0.125 tonnes"),
 ])
 def test_an_exact_sum_or_difference_keeps_its_operands_decimals(kind, a, b, shown):
     """Sums, differences and changes of exact figures are shown with the decimals their operands were written
@@ -339,8 +339,8 @@ def test_a_sum_keeps_the_scale_and_per_of_its_operands():
     assert worked.endswith("= 2 million barrels per day"), worked
 
 
-@pytest.mark.parametrize("top, shown", [(1, "= 1 million metric tons"), (Decimal("1.5"), "= 1.50 million metric tons"),
-                                        (Decimal("0.5"), "= 500,000 metric tons")])
+@pytest.mark.parametrize("top, shown", [(1, "= 1 million tonnes"), (Decimal("1.5"), "= 1.50 million tonnes"),
+                                        (Decimal("0.5"), "= 500,000 tonnes")])
 def test_an_average_keeps_its_scale_word_from_one_up_and_spells_out_less(top, shown):
     """A scaled average of 1 million t or more stays in millions; below one million it is written out."""
     _, worked = _worked([{**stat("cargo", top, "mass-tonne", None, ["news"]), "scale": "million"},
@@ -355,7 +355,7 @@ def test_an_average_per_a_cldr_unit_says_per_what():
                               stat("days", 7, "duration-day", None, ["news"])],
                              _derived("average", numerator="cargo", denominator="days"))
     assert result.per == "duration-day" or result.per == "day"
-    assert worked.endswith("= 100 metric tons per day"), worked
+    assert worked.endswith("= 100 tonnes per day"), worked
 
 
 @pytest.mark.parametrize("first, second, shown", [(Decimal("0.5"), 1, "+100%"), (-5, -4, "+20%"),
@@ -371,7 +371,7 @@ def test_an_approximate_operand_makes_an_approximate_result():
     """About 100 t over 4 reactors is about 25 t each, in every kind of derived figure."""
     stats = [stat("a", 100, "mass-tonne", None, ["news"], "about"), stat("n", 4, "reactor", None, ["news"]),
              stat("b", 100, "mass-tonne", None, ["news"])]
-    for derived, shown in [(_derived("average", numerator="a", denominator="n"), "= about 25 metric tons"),
+    for derived, shown in [(_derived("average", numerator="a", denominator="n"), "= about 25 tonnes"),
                            (_derived("share", "a", "b"), "= about 100%"),
                            (_derived("ratio", "a", "b"), "= about 1")]:
         _, worked = _worked(stats, derived)
@@ -413,7 +413,7 @@ def test_a_sum_is_in_the_first_operands_unit_and_scale():
     """1 million t + 500,000 t is said in millions, as the first figure is."""
     _, worked = _worked([{**stat("a", 1, "mass-tonne", None, ["news"]), "scale": "million"},
                          stat("b", 500_000, "mass-tonne", None, ["news"])], _derived("sum", "a", "b"))
-    assert worked.endswith("= 1.50 million metric tons"), worked
+    assert worked.endswith("= 1.50 million tonnes"), worked
 
 
 def test_an_approximate_average_below_one_of_its_scale_is_written_out():
@@ -421,7 +421,7 @@ def test_an_approximate_average_below_one_of_its_scale_is_written_out():
     _, worked = _worked([{**stat("a", Decimal("0.5"), "mass-tonne", None, ["news"], "about"), "scale": "million"},
                          stat("n", 1, "reactor", None, ["news"])],
                         _derived("average", numerator="a", denominator="n"))
-    assert worked.endswith("= about 500,000 metric tons"), worked
+    assert worked.endswith("= about 500,000 tonnes"), worked
 
 
 def test_a_percent_change_from_a_base_below_one_unit_is_not_turned_round():
@@ -436,7 +436,7 @@ def test_a_sum_with_a_range_shows_the_decimals_of_the_range_ends():
     _, worked = _worked([{**stat("a", Decimal("1.125"), "mass-tonne", None, ["news"]),
                           "value": [Decimal("1.125"), Decimal("2.5")]}, stat("b", 1, "mass-tonne", None, ["news"])],
                         _derived("sum", "a", "b"))
-    assert worked.endswith("≈ 2.812 metric tons (the qualifiers allow 2.125–3.500 metric tons)"), worked  # midpoint
+    assert worked.endswith("≈ 2.812 tonnes (the qualifiers allow 2.125–3.500 tonnes)"), worked  # midpoint
 
 
 def test_the_sources_outside_a_clear_majority_are_named_whatever_the_sizes_of_the_smaller_groups():
@@ -461,7 +461,7 @@ def test_a_result_no_bound_can_be_given_for_is_never_called_exact():
     """More than 5 t − more than 3 t could be anything: '≈ 2 t (no bound can be given)', never '= 2 t'."""
     result, worked = _worked([stat("a", 5, "mass-tonne", None, ["news"], "more-than"),
                               stat("b", 3, "mass-tonne", None, ["news"], "more-than")], _derived("difference", "a", "b"))
-    assert not result.exact and worked.endswith("≈ 2 metric tons (no bound can be given)"), worked
+    assert not result.exact and worked.endswith("≈ 2 tonnes (no bound can be given)"), worked
 
 
 def _two_averages(first, second, kind="average"):
@@ -491,9 +491,9 @@ def test_a_figure_is_checked_only_against_figures_of_the_same_dimension():
     assert analysis.checks == () and analysis.flags == ()
 
 
-@pytest.mark.parametrize("qualifier, shown", [("more-than", "≈ more than 66.66 metric tons"),
-                                              ("less-than", "≈ less than 66.67 metric tons"),
-                                              ("exact", "≈ 66.67 metric tons")])
+@pytest.mark.parametrize("qualifier, shown", [("more-than", "≈ more than 66.66 tonnes"),
+                                              ("less-than", "≈ less than 66.67 tonnes"),
+                                              ("exact", "≈ 66.67 tonnes")])
 def test_a_floor_is_rounded_down_a_ceiling_up_and_an_exact_result_to_the_nearest(qualifier, shown):
     """200 t ÷ 3 reactors is 66.666… t: 'more than 66.66', 'less than 66.67', or about 66.67, so that what is
     said stays true."""

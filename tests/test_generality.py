@@ -519,8 +519,8 @@ def assert_not_a_date_form(written):
     assert caught.value.month is None
     bad = {"date": written, "text": text("x"), "sources": ["a"]}
     assert errors(background=[bad]) == [("bad_date", (
-        "expected a date such as 2025-11-21 (unquoted), '2025-06', '2026-Q1', '2026-H1', '2025', 'early-2024', "
-        f"'1990s' or '2026-01/2026-03', got '{written}'"))]
+        "expected a date such as 2025-11-21, or in quotes a form such as 2025-06, 2026-Q1, 2026-H1, 2025, "
+        f"early-2024, 1990s or 2026-01/2026-03; got {written}"))]
 
 
 @pytest.mark.parametrize("written", ["0000", "0000-01", "2025-02-30", "early-2026-Q1", "early-2025-11-21",
@@ -1057,8 +1057,8 @@ def test_an_average_or_ratio_of_a_figure_with_a_per_unit_is_refused_at_its_place
         build(statistics=[stat("x", 10, "mass-tonne"), stat("t", 5, "mass-tonne"), PER_DAY],
               derived=[derived("fine", "sum", "x", "t"), derived("d", kind, numerator=top, denominator=bottom)])
     [error] = raised.value.errors()
-    assert error["type"] == "derived_per" and error["ctx"]["path"] == "derived[1]"
-    assert error["msg"] == (f"'{kind}' divides a figure by a plain unit or count: neither '{top}' nor '{bottom}' may "
+    assert error["type"] == "derived_per" and error["loc"] == ("derived", 1)
+    assert error["msg"] == (f"“{kind}” divides a figure by a plain unit or count: neither “{top}” nor “{bottom}” may "
                             "have a per unit, and the second must be one CLDR can put after per")
 
 
@@ -1068,7 +1068,7 @@ def test_incomparable_units_and_a_zero_divisor_are_refused_at_their_place():
         with pytest.raises(ValidationError) as raised:
             build(statistics=OPERANDS, derived=[derived("fine", "sum", "x", "z"), figure])
         [error] = raised.value.errors()
-        assert (error["type"], error["ctx"]["path"]) == (kind, "derived[1]")
+        assert (error["type"], error["loc"]) == (kind, ("derived", 1))
 
 
 @pytest.mark.parametrize("divisor, refused", [([-2, 0], False), ([-2, 1], True), ([0, 2], False), ([-1, 3], True)])
@@ -1086,12 +1086,12 @@ def test_a_divisor_range_is_refused_only_when_zero_lies_inside_it(divisor, refus
      "1–2_million_barrels_per_day", "1–2_миллиона_баррелей_в_день"),
     (5, "volume-barrel", {"margin": 1, "scale": "million", "per": "duration-day"},
      "5_million_barrels_per_day ± 1_million_barrels_per_day", "5_миллионов_баррелей_в_день ± 1_миллион_баррелей_в_день"),
-    (-5, "ship", {"high": 3}, "−5_ships to 3_ships", "от −5_судов до 3_судов"),  # each end with its noun
+    (-5, "ship", {"high": 3}, "−5_ships to 3_ships", "от −5_судов до_3_судов"),  # each end with its noun
     (5, "ship", {"margin": 1}, "5_ships ± 1_ship", "5_судов ± 1_судно"),
-    (D("-7.50"), "USD", {"high": D("17.5"), "digits": 2}, "−$7.50 to $17.50", "от −7,50_$ до 17,50_$"),
-    (2, "ship", {"high": 5, "qualifier": "about"}, "about 2–5_ships", "около 2–5_судов"),
-    (2, "ship", {"high": 3, "qualifier": "about"}, "about 2–3_ships", "около 2–3_судов"),  # genitive after «около»
-    (-5, "percent", {"high": 3}, "−5% to 3%", "от −5_% до 3_%"),
+    (D("-7.50"), "USD", {"high": D("17.5"), "digits": 2}, "−$7.50 to $17.50", "от −7,50_$ до_17,50_$"),
+    (2, "ship", {"high": 5, "qualifier": "about"}, "about_2–5_ships", "около_2–5_судов"),
+    (2, "ship", {"high": 3, "qualifier": "about"}, "about_2–3_ships", "около_2–3_судов"),  # genitive after «около»
+    (-5, "percent", {"high": 3}, "−5% to 3%", "от −5_% до_3_%"),
     (5, "percent", {"high": 10}, "5%–10%", "5_%–10_%"),  # each end a percentage
 ])
 def test_ranges_and_margins_keep_scale_per_and_nouns_at_both_ends(value, unit, extra, en, ru):
@@ -1122,7 +1122,7 @@ def test_derived_figures_word_the_briefs_counted_nouns_in_their_working_and_sibl
     from briefing.figures import sibling_text
 
     assert n(sibling_text(EN, flag.siblings[0], analysis.nouns)).endswith(
-        n("small-rate: 3_ships_per_day; big-rate: 20_ships_per_day."))
+        n("small-rate: 3_ships_per_day. big-rate: 20_ships_per_day."))
 
 
 @pytest.mark.parametrize("second, shown", [(D("1.5"), ": +0.5_metric_tons"), (1, ": 0_metric_tons"),
@@ -1237,7 +1237,7 @@ def units_worked_out_anew():
 def test_a_unit_only_english_names_is_refused_naming_the_language_that_lacks_it(units_worked_out_anew):
     """Russian CLDR data only repeats the English words for the speed of light ('{0} light'): no name in ru."""
     assert errors(statistics=[stat("s", 1, "speed-light-speed")]) == [
-        ("unnamed_unit", "the unit 'speed-light-speed' has no name in ru in CLDR, so it cannot be shown")]
+        ("unnamed_unit", "the unit “speed-light-speed” has no name in ru in CLDR, so it cannot be shown")]
     assert units_worked_out_anew.unnamed_in("power-gigawatt") == "" and units_worked_out_anew.unnamed_in("nope") == ""
 
 
