@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from run import copy_project  # mutation/run.py, beside this file
+
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "mutation" / "work" / "planted"
-PROJECT_FILES = ["briefing", "tests", "data", "styles", "pyproject.toml", "README.md"]
 RU_PO = "briefing/locale/ru/LC_MESSAGES/messages.po"
 
 
@@ -106,19 +106,6 @@ FAULTS = [
 ]
 
 
-def _copy() -> None:
-    if WORK.exists():
-        shutil.rmtree(WORK)
-    WORK.mkdir(parents=True)
-    ignore = shutil.ignore_patterns("__pycache__", "artifacts", "*.pyc")
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, WORK / name, ignore=ignore)
-        else:
-            shutil.copy2(source, WORK / name)
-
-
 def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(WORK)}
 
@@ -167,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
             for test in fault.tests:
                 print(f"    caught by {test}")
         return 0
-    _copy()
+    copy_project(WORK)
     named = sorted({test for fault in FAULTS for test in fault.tests})
     clean = _pytest(named)
     if clean.returncode != 0 and not args.find:

@@ -96,9 +96,8 @@ def _pyproject_for(module: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _prepare(module: str) -> Path:
-    """A fresh copy of the project for one module's run (the last run's mutants are thrown away)."""
-    work = WORK / module
+def copy_project(work: Path) -> None:
+    """A fresh copy of the project's files in `work` (emptied first), without caches and test artifacts."""
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
@@ -109,6 +108,12 @@ def _prepare(module: str) -> Path:
             shutil.copytree(source, work / name, ignore=ignore)
         else:
             shutil.copy2(source, work / name)
+
+
+def _prepare(module: str) -> Path:
+    """A fresh copy of the project for one module's run (the last run's mutants are thrown away)."""
+    work = WORK / module
+    copy_project(work)
     (work / "pyproject.toml").write_text(_pyproject_for(module), encoding="utf-8")
     return work
 
