@@ -225,6 +225,20 @@ async def watched_saves(saves: int) -> dict:
     return {"seconds": statistics.median(latencies), "samples": latencies}
 
 
+async def typed(pilot, frames: Frames, text: str) -> list[float]:
+    """Type `text` a key at a time; each key's latency, from just before it is sent to the last frame drawn."""
+    latencies = []
+    for key in text:
+        start = time.perf_counter()
+        await pilot.press("space" if key == " " else key)
+        await settle(pilot)
+        latency = frames.last_since(start)
+        if latency is None:
+            raise RuntimeError(f"no frame was drawn after typing {key!r}")
+        latencies.append(latency)
+    return latencies
+
+
 async def search_keys(folder: str, query: str) -> dict:
     """The large briefing: `/`, then `query` typed a key at a time; each key's latency to the repainted
     screen (the search over every panel, the marks, the first match brought into view)."""
@@ -235,19 +249,11 @@ async def search_keys(folder: str, query: str) -> dict:
     (brief_id,) = library.briefings
     app = make_app(library, brief_id, "en")
     frames = Frames(app)
-    latencies = []
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("slash")
         await settle(pilot)
-        for key in query:
-            start = time.perf_counter()
-            await pilot.press("space" if key == " " else key)
-            await settle(pilot)
-            latency = frames.last_since(start)
-            if latency is None:
-                raise RuntimeError(f"no frame was drawn after typing {key!r}")
-            latencies.append(latency)
+        latencies = await typed(pilot, frames, query)
         found = app.search.found
         shown = f"1 of {found:,}"
         if not found or shown not in screen_text(app):
@@ -274,7 +280,6 @@ async def picker_filter(folder: str) -> dict:
     app = make_app(library, None, "en")
     frames = Frames(app)
     total = f"{len(library.headers):,}"
-    latencies = []
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         first_paint = frames.last_since(start)
@@ -282,14 +287,7 @@ async def picker_filter(folder: str) -> dict:
             raise RuntimeError(f"the first screen is not the picker of {total} briefings: {screen_text(app)[:300]!r}")
         app.screen.query_one(Input).cursor_blink = False
         await settle(pilot)
-        for key in PICKER_QUERY:
-            before = time.perf_counter()
-            await pilot.press("space" if key == " " else key)
-            await settle(pilot)
-            latency = frames.last_since(before)
-            if latency is None:
-                raise RuntimeError(f"no frame was drawn after {key!r}")
-            latencies.append(latency)
+        latencies = await typed(pilot, frames, PICKER_QUERY)
         shown = screen_text(app)
         if f"Matching: 1 of {total}" not in shown or "(copy 1234)" not in shown:
             raise RuntimeError(f"{PICKER_QUERY!r} did not narrow the list to one briefing: {shown[-600:]!r}")
