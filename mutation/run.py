@@ -239,44 +239,49 @@ def _write_survivors(scores: dict) -> int:
     return unexplained
 
 
+def _figures(scores: dict) -> tuple[list[tuple[str, dict | None, int]], tuple[int, int, int]]:
+    """Per module in MODULES: its entry in `scores` (None when not run) and how many of its survivors are
+    explained as equivalent; and the totals over the modules run: mutants, killed, explained."""
+    reasons = _equivalents()
+    rows, total, killed, explained = [], 0, 0, 0
+    for module in MODULES:
+        entry = scores.get(module)
+        equivalent = 0
+        if entry is not None:
+            equivalent = sum((_function(name), _change(diff)) in reasons for name, _, diff in entry["survivors"])
+            total, killed, explained = total + entry["total"], killed + entry["killed"], explained + equivalent
+        rows.append((module, entry, equivalent))
+    return rows, (total, killed, explained)
+
+
 def _markdown(scores: dict) -> None:
     """The figures as the table README.md carries."""
-    reasons = _equivalents()
+    rows, (total, killed, explained) = _figures(scores)
     print("| module | mutants | killed | score | survivors explained as equivalent | score counting those |")
     print("|---|---|---|---|---|---|")
-    totals = [0, 0, 0]
-    for module in MODULES:
-        if module not in scores:
+    for module, entry, equivalent in rows:
+        if entry is None:
             print(f"| {module} | not run | | | | |")
             continue
-        entry = scores[module]
-        equivalent = sum((_function(name), _change(diff)) in reasons for name, _, diff in entry["survivors"])
-        totals = [totals[0] + entry["total"], totals[1] + entry["killed"], totals[2] + equivalent]
         print(f"| {module} | {entry['total']:,} | {entry['killed']:,} | {_percent(entry['killed'], entry['total'])} "
               f"| {equivalent} | {_percent(entry['killed'] + equivalent, entry['total'])} |")
-    print(f"| all run | {totals[0]:,} | {totals[1]:,} | {_percent(totals[1], totals[0])} | {totals[2]} "
-          f"| {_percent(totals[1] + totals[2], totals[0])} |")
+    print(f"| all run | {total:,} | {killed:,} | {_percent(killed, total)} | {explained} "
+          f"| {_percent(killed + explained, total)} |")
 
 
 def _report(scores: dict) -> None:
     """Per module: mutants, killed, the score (killed / mutants), survivors explained as equivalent, and the
     score counting those as caught too."""
-    reasons = _equivalents()
+    rows, (total, killed, explained) = _figures(scores)
     print(f"{'module':<12} {'mutants':>8} {'killed':>8} {'score':>8} {'equiv.':>7} {'with equiv.':>12}  run")
-    killed_all = total_all = equivalent_all = 0
-    for module in MODULES:
-        if module not in scores:
+    for module, entry, equivalent in rows:
+        if entry is None:
             print(f"{module:<12} {'not run':>8}")
             continue
-        entry = scores[module]
-        equivalent = sum((_function(name), _change(diff)) in reasons for name, _, diff in entry["survivors"])
-        killed_all += entry["killed"]
-        total_all += entry["total"]
-        equivalent_all += equivalent
         print(f"{module:<12} {entry['total']:>8} {entry['killed']:>8} {_percent(entry['killed'], entry['total']):>8} "
               f"{equivalent:>7} {_percent(entry['killed'] + equivalent, entry['total']):>12}  {entry['date']}")
-    print(f"{'overall':<12} {total_all:>8} {killed_all:>8} {_percent(killed_all, total_all):>8} {equivalent_all:>7} "
-          f"{_percent(killed_all + equivalent_all, total_all):>12}")
+    print(f"{'overall':<12} {total:>8} {killed:>8} {_percent(killed, total):>8} {explained:>7} "
+          f"{_percent(killed + explained, total):>12}")
 
 
 def main(argv: list[str] | None = None) -> int:
