@@ -11,7 +11,6 @@ screen as it is on quitting.
 from __future__ import annotations
 
 import contextlib
-import os
 import shlex
 import signal
 import subprocess

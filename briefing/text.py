@@ -12,9 +12,7 @@ import re
 
 from briefing import document
 from briefing.analysis import Analysis
-from briefing.document import (  # noqa: F401  (re-exported: the messages the dashboard and tests also use)
-    CONFIDENCE_LEVELS, PRECISION_NOTES, SOURCE_KINDS, STATUS_LABELS, Document, check_line, check_lines,
-    comparison_summary, coverage_line, flat, outlier_line, precision_line, refs, source_name, title_meta, value_text)
+from briefing.document import Document, flat
 from briefing.i18n import Localizer
 from briefing.typography import tie_citations
 from briefing.wrap import cells, wrap

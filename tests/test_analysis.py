@@ -12,7 +12,8 @@ from briefing.analysis import analyse, figure_interval
 from briefing.intervals import Interval, divide, of_figure, reading
 from briefing.figures import arithmetic, figure
 from briefing.i18n import localizer
-from briefing.text import comparison_summary, coverage_line, render
+from briefing.document import comparison_summary, coverage_line
+from briefing.text import render
 from tests.conftest import build, point, position, source, text
 
 EN, RU = localizer("en"), localizer("ru")

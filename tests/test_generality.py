@@ -22,7 +22,8 @@ from briefing.figures import arithmetic, figure, plain_number, quantity
 from briefing.i18n import localizer
 from briefing.intervals import ABOUT_SPAN, NEARLY_SPAN, Interval, of_figure, reading
 from briefing.model import MAX_DECIMALS, MAX_DIGITS
-from briefing.text import check_line, comparison_summary, outlier_line, precision_line, render
+from briefing.document import check_line, comparison_summary, outlier_line, precision_line
+from briefing.text import render
 from tests.conftest import build, point, position, source, text
 
 # American English: these tests pin CLDR wording ("metric tons", "$79.41"); test_i18n pins each territory's own
@@ -784,7 +785,7 @@ def test_two_news_figures_of_one_measure_are_checked_against_each_other():
     assert set(checks) == {("x", "y"), ("y", "x")}
     assert all(not c.reference for c in checks.values()) and all(c.agrees for c in checks.values())
     line = check_line(EN, analysis, checks[("x", "y")])
-    assert line == n(f"Also reported: 125_metric_tons, January_1,_2025 [2]_— consistent")
+    assert line == n("Also reported: 125_metric_tons, January_1,_2025 [2]_— consistent")
     assert analysis.flags == ()  # news figures check each other but flag nothing
 
 
@@ -1064,9 +1065,9 @@ def test_an_average_or_ratio_of_a_figure_with_a_per_unit_is_refused_at_its_place
 
 def test_incomparable_units_and_a_zero_divisor_are_refused_at_their_place():
     """The place of a derived figure's problem is its index in the file's [[derived]] list."""
-    for figure, kind in [(derived("d", "sum", "x", "w"), "derived_units"), (derived("d", "share", "x", "y"), "derived_zero")]:
+    for bad, kind in [(derived("d", "sum", "x", "w"), "derived_units"), (derived("d", "share", "x", "y"), "derived_zero")]:
         with pytest.raises(ValidationError) as raised:
-            build(statistics=OPERANDS, derived=[derived("fine", "sum", "x", "z"), figure])
+            build(statistics=OPERANDS, derived=[derived("fine", "sum", "x", "z"), bad])
         [error] = raised.value.errors()
         assert (error["type"], error["loc"]) == (kind, ("derived", 1))
 

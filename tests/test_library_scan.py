@@ -19,7 +19,7 @@ from types import SimpleNamespace
 import pytest
 
 from briefing import cache as cache_module
-from briefing import header_index, store
+from briefing import header_index
 from briefing import validate as validate_module
 from briefing.cache import BriefingCache
 from briefing.cli import main

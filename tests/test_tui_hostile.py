@@ -33,7 +33,7 @@ from briefing.i18n import localizer
 from briefing.model import Briefing
 from briefing.links import link_target
 from briefing.sanitize import one_line, plain
-from briefing.text import title_meta
+from briefing.document import title_meta
 from briefing.store import Library, load_library
 from briefing.tui.app import make_app
 from briefing.tui.header import TITLE_LINES
