@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.geometry import Offset, Region
+from textual.geometry import Offset, Region, Size
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
@@ -91,6 +91,12 @@ class SearchInput(Input):
     scrollable width follows the text), which on a large briefing costs more
     than the search; its scrollable width is that of the longest query here,
     so a key redraws the line alone.
+
+    The query is looked for as the value changes, in the same turn as the key
+    (not on the Changed message, which comes a turn later): the key's letter
+    and its marks then reach the screen together and are drawn in one frame,
+    where the message would have the letter drawn first and the marks a frame
+    after.
     """
 
     BINDINGS = [
@@ -103,6 +109,14 @@ class SearchInput(Input):
     @property
     def content_width(self) -> int:
         return MAX_QUERY + 1
+
+    def on_mount(self) -> None:
+        self.virtual_size = Size(self.content_width, 1)  # as a key would set it: then no key lays out again
+
+    def watch_value(self, value: str) -> None:
+        bar = self.parent
+        if isinstance(bar, SearchBar):
+            bar.typed(self, value)
 
 
 class SearchBar(Localized, Horizontal):
@@ -154,7 +168,7 @@ class SearchBar(Localized, Horizontal):
         """Close the search line, forget the query and unmark everything; the focus goes back where it was."""
         typing = self.typing
         self.display = False
-        self.query_one(SearchInput).value = ""  # its Changed message unmarks, once the line is closed
+        self.query_one(SearchInput).value = ""  # which unmarks (SearchInput.watch_value), the line being closed
         self._find("")
         if typing:
             before = self._before
@@ -176,15 +190,18 @@ class SearchBar(Localized, Horizontal):
         if self.active:
             self._find(self.query_one(SearchInput).value)
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        shown = plain(event.value).replace("\n", " ")  # a paste can bring control characters, escape codes
-        if shown != event.value:
-            event.input.value = shown  # which comes back here as a change of its own
+    def typed(self, line: Input, value: str) -> None:
+        """The query has changed (a key, a paste, a clear): find it and go to its first match."""
+        shown = plain(value).replace("\n", " ")  # a paste can bring control characters, escape codes
+        if shown != value:
+            line.value = shown  # which comes back here as a change of its own
         elif self.display:
-            self._find(event.value)
+            self._find(value)
             if self._positions:
                 self.go(0, focus=False)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()  # handled as the value changed (SearchInput.watch_value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter: to the match shown, its panel focused; with nothing to look for, the search closes."""
