@@ -12,7 +12,9 @@ import webbrowser
 import pytest
 from textual.widgets import DataTable, Footer, Input
 
+from benchmarks.generate import big_briefing
 from briefing.find import fold
+from briefing.model import Briefing
 from briefing.i18n import localizer
 from briefing.resources import briefings_dir
 from briefing.store import Library, load_library
@@ -376,6 +378,43 @@ async def test_f_narrows_the_comparison_and_says_so_in_the_title(library, locale
         assert statuses["single"] and all(s.startswith("1") for s in statuses["single"])
         assert len(statuses["all"]) == 12 > len(statuses["differ"]) + len(statuses["single"])
         assert loc._("Filter") in footer_labels(app)
+
+
+def bars_fit(table: DataTable) -> list[str]:
+    """What is wrong with a table's scroll bars: shown when the rows fit or hidden when they do not, or a bar
+    sized for other rows or another height than the table's now."""
+    wrong = []
+    overflows = table.virtual_size.height > table.container_size.height - table.scrollbar_size_horizontal
+    if table.show_vertical_scrollbar != overflows:
+        wrong.append(f"{table.id}: vertical bar shown {table.show_vertical_scrollbar}, rows overflow {overflows}")
+    elif overflows:
+        bar = table.vertical_scrollbar
+        if bar.window_virtual_size != table.virtual_size.height:
+            wrong.append(f"{table.id}: bar for {bar.window_virtual_size} lines, table has {table.virtual_size.height}")
+        if bar.window_size != table.container_size.height - table.scrollbar_size_horizontal:
+            wrong.append(f"{table.id}: bar for a window of {bar.window_size}")
+        if bar.position != table.scroll_y:
+            wrong.append(f"{table.id}: bar at {bar.position}, table scrolled to {table.scroll_y}")
+    return wrong
+
+
+async def test_scroll_bars_follow_the_rows_through_filters_switches_moves_and_resizes(library):
+    """The bars are drawn again only when a table's size or rows change (tui/steady.py): after each of these
+    keys every table's bar is still the one its rows and height call for."""
+    brief = Briefing.model_validate(big_briefing(sources=10, points=60))  # the filters leave 11 and 17 rows
+    app = make_app(Library(briefings={brief.id: brief}), locale="en")
+    async with app.run_test(size=WIDE) as pilot:  # where the tables' height stays as their rows change
+        steps = [("f", None), ("f", None), ("G", None), ("f", None), ("l", None), ("f", None), ("g", None),
+                 (None, NARROW), ("f", None), ("G", None), ("l", None), (None, (80, 30)), ("slash", None),
+                 ("5", None), ("escape", None)]
+        for key, size in steps:
+            if key:
+                await pilot.press(key)
+            else:
+                await pilot.resize_terminal(*size)
+            await pilot.pause()
+            for table in app.query(DataTable):
+                assert bars_fit(table) == [], (key, size)
 
 
 async def test_a_filter_that_leaves_nothing_says_so(library):

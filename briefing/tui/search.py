@@ -32,6 +32,7 @@ from briefing.sanitize import plain
 from briefing.tui.language import Localized, lazy
 from briefing.tui.panels.base import Panel, Searched
 from briefing.tui.prose import Prose
+from briefing.tui.steady import SteadyScrollBars
 from briefing.tui.table import BriefTable
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def reveal(widget: Widget, line: int) -> None:
         widget = container
 
 
-class SearchInput(Input):
+class SearchInput(SteadyScrollBars, Input):
     """The query as typed; Enter goes to the match shown, Esc clears the search, ↓ ↑ go through the matches.
 
     Textual 8.2.8's Input lays the whole screen out again at every key (its

@@ -22,6 +22,7 @@ from textual.widgets._data_table import RowRenderables
 
 from briefing.find import fold, spans
 from briefing.tui.prose import MATCH_STYLE
+from briefing.tui.steady import SteadyScrollBars
 
 Rows = Sequence[tuple[str, Sequence[Text]]]
 
@@ -90,7 +91,7 @@ def header(label: str) -> Text:
     return Text(label, overflow="ellipsis", no_wrap=True)
 
 
-class BriefTable(DataTable):
+class BriefTable(SteadyScrollBars, DataTable):
     """A table of rows to choose from, moved through as in `less` or `vim` too; a search marks its cells.
 
     Home and End (and g, G) go to the first and last row; ← and → scroll

@@ -23,6 +23,7 @@ from briefing.sanitize import escaped, one_line
 from briefing.store import Header
 from briefing.tui.language import lazy
 from briefing.tui.screens.dialog import Dialog
+from briefing.tui.steady import SteadyScrollBars
 
 #: At most this many matching briefings are listed at once (a screen shows some fifteen).
 SHOWN = 50
@@ -39,7 +40,7 @@ def _window(matches: list[Header], current: str | None) -> int:
     return max(0, min(position - SHOWN // 2, len(matches) - SHOWN)) if position >= SHOWN else 0
 
 
-class FilterInput(Input):
+class FilterInput(SteadyScrollBars, Input):
     """The filter line: Enter opens the highlighted briefing, and the footer says so while there is one."""
 
     BINDINGS = [Binding("enter", "submit", lazy(N_("Open")))]
