@@ -22,6 +22,7 @@ from textual.visual import Visual
 from textual.widget import Widget
 
 from briefing.find import Texts
+from briefing.tui.steady import SizedByLayout
 from briefing.typography import NO_BREAK_SPACES, tie_citations
 
 BULLET = "•"
@@ -168,7 +169,7 @@ MATCH_STYLE = "reverse"
 CURRENT_STYLE = "bold reverse underline"
 
 
-class Prose(Widget):
+class Prose(SizedByLayout, Widget):
     """Rows of text, rewrapped whenever the width changes, with the matches of a search marked.
 
     The last few layouts are kept, so showing rows again (the same list: see

@@ -1,4 +1,6 @@
-"""Scroll bars drawn again only when they change: one frame for a key, not a second for the bars.
+"""One frame for a key: no second layout, repaint or scroll-bar redraw for what the first one settled.
+
+Scroll bars drawn again only when they change:
 
 Textual 8.2.8 tells every `ScrollView` (a DataTable, an Input, an OptionList)
 its size at each layout of the screen, with the size of its children as its
@@ -20,6 +22,7 @@ screen out still leaves the bars right.
 from __future__ import annotations
 
 from textual.geometry import Size
+from textual.reactive import Reactive
 
 
 class SteadyScrollBars:
@@ -33,3 +36,18 @@ class SteadyScrollBars:
             return False  # as Textual would answer: no change of size, so no Resize event
         self._bars_set_for = now
         return super()._size_updated(size, virtual_size, container_size, layout)  # type: ignore[misc]
+
+
+class SizedByLayout:
+    """Mix into a widget whose virtual size only the screen's layout sets (a text that grows with its rows, a
+    scrolling container of such texts), before the Textual class: `class Prose(SizedByLayout, Widget)`.
+
+    Textual 8.2.8 lays the screen out again, and repaints, whenever a widget's
+    virtual size changes, even when the change was found by the layout that
+    has just run and drawn it: a detail that grows with the row chosen cost a
+    second layout and a frame of its own.  Here the change of size starts
+    neither; whatever it changes the layout has already placed and drawn (a
+    scroll bar that appears or goes away is laid out again by Textual itself).
+    """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)

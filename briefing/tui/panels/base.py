@@ -19,6 +19,7 @@ from briefing.links import link_target
 from briefing.tui.language import Localized, PerLanguage
 from briefing.tui.movement import Scroll
 from briefing.tui.prose import Prose, Row, blank, bullets, entry, heading, labelled, para
+from briefing.tui.steady import SizedByLayout
 from briefing.tui.table import BriefTable, Filling
 
 
@@ -179,7 +180,7 @@ class TablePanel(Panel, Vertical):
         self.show_detail()
 
 
-class Detail(Scroll):
+class Detail(SizedByLayout, Scroll):
     """The selected row in full, beside a table whose cells are cut to fit; focusable so it can scroll."""
 
     def compose(self) -> ComposeResult:
