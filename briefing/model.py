@@ -156,10 +156,7 @@ def _shown(value: Any) -> str:
     """A value in a message much as the file wrote it: dates in ISO form, text quoted, cut to 40 characters."""
     if isinstance(value, str):
         return Quoted(repr(value)[1:-1][:40])
-    if isinstance(value, (dt.date, dt.time)):
-        written = value.isoformat()
-    else:
-        written = str(value) if isinstance(value, Decimal) else repr(value)
+    written = value.isoformat() if isinstance(value, (dt.date, dt.time)) else str(value)
     return written[:40]
 
 

@@ -1,6 +1,7 @@
 """The data format: what a briefing file may and may not say."""
 
 import datetime as dt
+import sys
 from decimal import Decimal
 
 import pytest
@@ -274,3 +275,37 @@ def test_a_derived_figure_is_still_computed_from_a_statistic_with_another_proble
 def test_a_text_falls_back_to_english_in_a_language_the_file_lacks():
     title = build(title={"en": "English", "ru": "Русский", "kk": "Қазақша"}).title
     assert (title.get("kk"), title.get("ru"), title.get("de")) == ("Қазақша", "Русский", "English")
+
+
+def relay_ladder(rungs: int) -> list[dict]:
+    """Sources s0 … sN where each s relays two sources, a and b, that both relay the next s: 2**N paths."""
+    def relaying(source_id, *relays):
+        return {**source(source_id), "relays": list(relays)}
+
+    sources = [relaying(f"s{n}", f"a{n + 1}", f"b{n + 1}") for n in range(rungs)] + [relaying(f"s{rungs}")]
+    sources += [relaying(f"{side}{n}", f"s{n}") for n in range(1, rungs + 1) for side in "ab"]
+    return sources
+
+
+def builtin_calls(data: dict) -> int:
+    """The work of validating a briefing, counted (not timed) as the calls of built-in functions it makes."""
+    calls = 0
+
+    def count(frame, event, arg):
+        nonlocal calls
+        calls += event == "c_call"
+
+    sys.setprofile(count)
+    try:
+        Briefing.model_validate(data)
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+def test_the_relay_loop_search_walks_each_source_once():
+    """Sources relaying each other as a ladder of diamonds have 2**rungs paths from the top: twice the rungs is
+    about twice the work (each source walked once), not its square, so such a file cannot hang the loader."""
+    short, tall = (builtin_calls(minimal_briefing_data(sources=[source("a"), *relay_ladder(rungs)]))
+                   for rungs in (6, 12))
+    assert tall < 3 * short, (short, tall)
