@@ -154,13 +154,10 @@ def _text_problems(value: dict[str, str]):
 
 def _shown(value: Any) -> str:
     """A value in a message much as the file wrote it: dates in ISO form, text quoted, cut to 40 characters."""
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()[:40]
-    if isinstance(value, Decimal):
-        return str(value)[:40]
     if isinstance(value, str):
         return Quoted(repr(value)[1:-1][:40])
-    return repr(value)[:40]
+    written = value.isoformat() if isinstance(value, (dt.date, dt.time)) else str(value)
+    return written[:40]
 
 
 def _parse_fuzzy_date(value: Any) -> FuzzyDate:
@@ -216,10 +213,10 @@ def _number(value: Any) -> int | Decimal:
         sign, digits, exponent = value.as_tuple()
         if -exponent > MAX_DECIMALS:
             raise problem("too_many_decimals", limit=MAX_DECIMALS)
-        integer_digits = len(digits) + exponent
+        too_long = len(digits) + exponent > MAX_DIGITS
     else:
-        integer_digits = len(str(abs(value))) if abs(value) < 10 ** (MAX_DIGITS + 1) else MAX_DIGITS + 1
-    if integer_digits > MAX_DIGITS:
+        too_long = abs(value) >= 10 ** MAX_DIGITS  # compared, not printed: str() refuses ints of 4,300 digits
+    if too_long:
         raise problem("too_many_digits", limit=MAX_DIGITS)
     return value
 
@@ -313,7 +310,7 @@ def _known_language(tag: str) -> str:
     try:
         Locale.parse(tag.replace("-", "_"))
     except (ValueError, UnknownLocaleError):
-        raise problem("unknown_language", value=tag[:40]) from None
+        raise problem("unknown_language", value=tag) from None
     return tag
 
 
@@ -631,23 +628,24 @@ def _relay_loops(brief: Briefing):
     """A loop of sources each relaying the next (depth-first, each source visited once)."""
     relays = {s.id: [r for r in s.relays if r != s.id] for s in brief.sources}  # relay_self says the rest
     index = {s.id: n for n, s in enumerate(brief.sources)}
-    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    reached: set[str] = set()
     for root in relays:
-        if root in state:
+        if root in reached:
             continue
-        path, stack = [root], [iter(relays[root])]
-        state[root] = 1
+        path, on_path, stack = [root], {root}, [iter(relays[root])]
+        reached.add(root)
         while stack:
             node = next(stack[-1], None)
             if node is None:
-                state[path.pop()] = 2
+                on_path.remove(path.pop())
                 stack.pop()
-            elif state.get(node) == 1:
+            elif node in on_path:
                 yield ("sources", index[node], "relays"), problem(
                     "relay_loop", loop=" → ".join([*path[path.index(node):], node]))
                 return
-            elif node in relays and node not in state:
-                state[node] = 1
+            elif node in relays and node not in reached:
+                reached.add(node)
+                on_path.add(node)
                 path.append(node)
                 stack.append(iter(relays[node]))
 
@@ -695,7 +693,7 @@ def _unit_problems(brief: Briefing, figure: Figure, path: tuple):
         else:
             yield (*path, "unit"), problem("unknown_unit", unit=unit, nearest=_nearest(unit, brief.counted))
     if figure.per is not None and figure.per not in units.per_units():
-        found = units.nearest(figure.per, (), cldr_only=True)
+        found = units.nearest(figure.per, cldr_only=True)
         yield (*path, "per"), problem("bad_per", per=figure.per, nearest=", ".join(found) or "—")
 
 

@@ -52,7 +52,8 @@ MODULES: dict[str, list[str]] = {
                  "test_markdown", "test_model"],
     "figures": ["test_analysis", "test_generality", "test_figure_property", "test_text", "test_json_export",
                 "test_i18n"],
-    "model": ["test_model", "test_generality", "test_toml_parse", "test_analysis", "test_store"],
+    # test_corpus: the exact line, location included, that every bad file in tests/corpus gets
+    "model": ["test_model", "test_generality", "test_toml_parse", "test_analysis", "test_store", "test_corpus"],
     # test_corpus: the exact line every bad file in tests/corpus gets (slow, but it is what checks the messages)
     "validate": ["test_corpus", "test_toml_parse", "test_model", "test_generality", "test_store"],
     "dates": ["test_generality", "test_model", "test_toml_parse", "test_i18n", "test_text", "test_json_export"],

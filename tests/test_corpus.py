@@ -131,6 +131,17 @@ def test_a_bad_file_gives_its_line_and_status_2_and_never_hides_the_good_ones(pa
     assert run("--data", str(tmp_path), "print", "corpus-good").returncode == 0
 
 
+@pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
+def test_the_loader_gives_each_bad_file_its_line_in_both_languages(path):
+    """The line the commands print is the loader's: the place in the file, then the message, in English and
+    Russian.  Checked here in this process as well, where mutation testing sees which code each test runs."""
+    error = load_file(path)
+    assert isinstance(error, LoadError)
+    for locale in ("en", "ru"):
+        line = error.describe(localizer(locale))
+        assert reports(line, path, expectation(path, locale)), line
+
+
 SEVERITY = {"en": "error", "ru": "ошибка"}
 
 

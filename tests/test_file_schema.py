@@ -31,7 +31,10 @@ BEYOND_SCHEMA = {
     "deep-dotted-key", "deep-nesting", "deep-nesting-recursive", "deep-table-header",  # nesting limits
     "duplicate-source-id", "duplicate-statistic-id", "unknown-position-source", "unknown-source",
     "unknown-statistic", "unknown-unit", "per-not-a-unit", "relay-of-itself", "zero-denominator",  # cross-field
-    "range-reversed", "too-many-digits", "infinite-figure", "nan-figure",  # arithmetic on the value
+    "relay-loop", "unknown-chart-figure", "reference-dataset-position", "name-listed-twice", "duplicate-position",
+    "counted-noun-missing-form", "counted-noun-extra-category", "counted-noun-is-a-unit",  # (and CLDR's plurals)
+    "range-reversed", "too-many-digits", "too-many-decimals", "infinite-figure", "nan-figure",  # arithmetic on the value
+    "range-with-qualifier", "margin-with-qualifier", "percent-with-scale",  # between a figure's keys: left to check
     "impossible-month", "vague-date-not-a-decade", "unknown-language",  # dates and languages as CLDR/EDTF know them
     "too-many-values",  # a size limit
     "type-value-is-text",  # "416": a number in quotes is text, which a union member of `value` (a name) takes
