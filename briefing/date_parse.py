@@ -74,8 +74,7 @@ def _single(text: str) -> FuzzyDate:
     if not match:
         raise DateFormError(text)
     groups = match.groupdict()
-    ua = groups["ua"] or ""
-    approximate, uncertain = ua in "~%" and bool(ua), ua in "?%" and bool(ua)
+    approximate, uncertain = groups["ua"] in ("~", "%"), groups["ua"] in ("?", "%")
     part = groups["part"] or ""
     if groups["decade"] or groups["decade_edtf"]:
         year = int(groups["decade"] or groups["decade_edtf"] + "0")
