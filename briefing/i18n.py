@@ -310,8 +310,9 @@ class Localizer:
         return text
 
     def clock(self, value: dt.datetime | dt.time) -> str:
-        """The time of day in the locale's short form ('14:02', '2:02 PM'), its spaces no-break."""
-        return format_time(value, format="short", locale=self.babel).replace(" ", NBSP).replace("\u202f", NBSP)
+        """The time of day in the locale's short form ('14:02', '2:02 PM'), its space no-break: CLDR's narrow
+        no-break space before AM or PM (the only space in an English or Russian short time) made a full one."""
+        return format_time(value, format="short", locale=self.babel).replace("\u202f", NBSP)
 
     def moment(self, value) -> str:
         """A date, a date and time, or a FuzzyDate at whatever precision it has."""
