@@ -1,7 +1,8 @@
 """Read a date as an author writes it: ISO 8601-2 / EDTF, or the plain forms a news desk uses.
 
 Accepted, each optionally followed by EDTF's ``~`` (approximate), ``?``
-(uncertain) or ``%`` (both):
+(uncertain) or ``%`` (both), except EDTF's own season, quarter and half
+codes (``2026-21``, ``2026-33``, ``2026-40``), which EDTF gives no mark:
 
 - a day ``2025-11-21``, a month ``2025-11``, a year ``2025``;
 - a quarter ``2026-Q1`` (EDTF ``2026-33``), a half ``2026-H1`` (``2026-40``),
@@ -11,9 +12,10 @@ Accepted, each optionally followed by EDTF's ``~`` (approximate), ``?``
   ``early-2024``, ``mid-2025-11``, ``late-1990s``;
 - an interval of two of these: ``2026-01/2026-03`` (the end not before the start).
 
-EDTF strings are checked by the maintained `edtf` parser (Library of
-Congress EDTF); the plain forms are mapped onto the same FuzzyDate.  Only
-validation imports this module.
+EDTF's season, quarter and half codes are checked by the maintained `edtf`
+parser (Library of Congress EDTF); the pattern alone holds the other forms
+to what EDTF accepts, and the plain forms are mapped onto the same
+FuzzyDate.  Only validation imports this module.
 """
 
 from __future__ import annotations
@@ -72,8 +74,7 @@ def _single(text: str) -> FuzzyDate:
     if not match:
         raise DateFormError(text)
     groups = match.groupdict()
-    ua = groups["ua"] or ""
-    approximate, uncertain = ua in "~%" and bool(ua), ua in "?%" and bool(ua)
+    approximate, uncertain = groups["ua"] in ("~", "%"), groups["ua"] in ("?", "%")
     part = groups["part"] or ""
     if groups["decade"] or groups["decade_edtf"]:
         year = int(groups["decade"] or groups["decade_edtf"] + "0")
@@ -89,6 +90,7 @@ def _single(text: str) -> FuzzyDate:
         precision, number = _SEASON_GROUPS[groups["group"]]
         if (precision, number, year) == ("season", 4, 9999):  # a winter that would end in year 10000
             raise DateFormError(text)
+        _check_edtf(text)  # EDTF's own code: its parser says what may follow it (no '~', '?' or '%')
     elif groups["month"]:
         number = int(groups["month"])
         if not 1 <= number <= 12:
@@ -104,8 +106,6 @@ def _single(text: str) -> FuzzyDate:
         precision, number = "year", 0
     if part and precision not in ("month", "year"):
         raise DateFormError(text)
-    if not part and (ua or groups["group"]):  # plain years and months are checked above already
-        _check_edtf(text)
     return FuzzyDate(text, precision, year, number, part=part, approximate=approximate, uncertain=uncertain)
 
 

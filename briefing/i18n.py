@@ -67,21 +67,27 @@ _SEASONS = {1: N_("spring %(year)s"), 2: N_("summer %(year)s"), 3: N_("autumn %(
 
 
 def as_decimal(value) -> decimal.Decimal | int:
-    """An int as it is; a Decimal as it is, minus its sign when it is zero; a Fraction or float as a Decimal."""
+    """An int as it is; a Decimal as it is, minus its sign when it is zero; a Fraction or float as a Decimal.
+
+    A Fraction is divided out to the digits of the current decimal context: the Localizer calls this
+    within _WIDE_DECIMALS, as Babel's formatting needs it too.
+    """
     if isinstance(value, int):
         return value
     if isinstance(value, Fraction):
-        with decimal.localcontext(_WIDE_DECIMALS):
-            value = decimal.Decimal(value.numerator) / decimal.Decimal(value.denominator)
+        value = decimal.Decimal(value.numerator) / decimal.Decimal(value.denominator)
     elif not isinstance(value, decimal.Decimal):
         value = decimal.Decimal(repr(value))
     return value.copy_abs() if value.is_zero() else value
 
 
 def written_digits(value) -> int:
-    """How many decimals a value was written with: 8.60 has two, 416 none; a computed Fraction gets 2."""
+    """How many decimals a finite value was written with: 8.60 has two, 416 none; a computed Fraction gets 2.
+
+    A brief's numbers are finite (validation refuses inf and nan); an infinite Decimal raises TypeError.
+    """
     if isinstance(value, decimal.Decimal):
-        return max(0, -value.as_tuple().exponent) if value.is_finite() else 0
+        return max(0, -value.as_tuple().exponent)
     if isinstance(value, Fraction):
         return 0 if value.denominator == 1 else 2
     if isinstance(value, float):
@@ -89,9 +95,13 @@ def written_digits(value) -> int:
     return 0
 
 
+#: A POSIX locale name before its codeset ('.UTF-8') and its modifier ('@euro').
+_LOCALE_NAME = re.compile(r"[^.@]*")
+
+
 def _normalise(value: str) -> str:
     """'ru_RU.UTF-8@euro' -> 'ru_RU', 'en-US' -> 'en_US'; C, POSIX and empty -> ''."""
-    value = value.split(".", 1)[0].split("@", 1)[0].strip()
+    value = _LOCALE_NAME.match(value)[0].strip()
     return "" if value in ("C", "POSIX") else value.replace("-", "_")
 
 
@@ -144,10 +154,7 @@ def _environment_language(environ: Mapping[str, str]) -> tuple[str, str | None]:
         chosen = _negotiate(_normalise(wish))
         if chosen:
             return chosen, None
-    last = _normalise(base)
-    if last and not _negotiate(last):
-        return DEFAULT_LOCALE, last
-    return DEFAULT_LOCALE, None
+    return DEFAULT_LOCALE, _normalise(base) or None  # the locale's own name, when it names one we do not speak
 
 
 def resolve_locale(requested: str | None, environ: Mapping[str, str],
@@ -178,7 +185,7 @@ def resolve_locale(requested: str | None, environ: Mapping[str, str],
             language = DEFAULT_LOCALE
         else:
             language, unsupported = _environment_language(environ)
-    for wish in [*explicit, *(environ.get(name) or "" for name in FORMAT_VARIABLES)]:
+    for wish in [*explicit, *(environ[name] for name in FORMAT_VARIABLES if environ.get(name))]:
         wanted, formats, _ = _parse(wish)
         if wanted == language and formats:
             return formats, unsupported
@@ -228,13 +235,13 @@ class Localizer:
     """
 
     def __init__(self, tag: str):
-        formats = canonical(tag)
-        self.locale = formats.split("_", 1)[0]
-        self.formats = formats
-        self.babel = Locale.parse(formats)
+        self.formats = canonical(tag)
+        self.babel = Locale.parse(self.formats)
+        self.locale = self.babel.language
         self._catalog = _translations(self.locale)
-        # the territory's grouping of whole numbers: '#,##0', or '#,##,##0' in India
-        self._grouping = self.babel.decimal_formats[None].pattern.split(";")[0].split(".")[0]
+        # the territory's grouping of whole numbers: '#,##0', or '#,##,##0' in India (no CLDR decimal pattern
+        # has a negative part after a ';')
+        self._grouping = self.babel.decimal_formats[None].pattern.split(".")[0]
 
     # --- UI strings -------------------------------------------------------
     def _(self, message: str, **values: object) -> str:
@@ -276,7 +283,7 @@ class Localizer:
         """'10%' / '10 %', with `digits` decimals kept in the locale's own pattern."""
         pattern = self.babel.percent_formats[None].pattern
         if digits:
-            pattern = pattern.replace("#,##0", "#,##0." + "0" * digits, 1)
+            pattern = pattern.replace("#,##0", "#,##0." + "0" * digits)
         with decimal.localcontext(_WIDE_DECIMALS):
             return format_percent(as_decimal(fraction), format=pattern, locale=self.babel)
 
@@ -303,8 +310,9 @@ class Localizer:
         return text
 
     def clock(self, value: dt.datetime | dt.time) -> str:
-        """The time of day in the locale's short form ('14:02', '2:02 PM'), its spaces no-break."""
-        return format_time(value, format="short", locale=self.babel).replace(" ", NBSP).replace("\u202f", NBSP)
+        """The time of day in the locale's short form ('14:02', '2:02 PM'), its space no-break: CLDR's narrow
+        no-break space before AM or PM (the only space in an English or Russian short time) made a full one."""
+        return format_time(value, format="short", locale=self.babel).replace("\u202f", NBSP)
 
     def moment(self, value) -> str:
         """A date, a date and time, or a FuzzyDate at whatever precision it has."""
@@ -341,18 +349,18 @@ class Localizer:
         """'early 2024', 'mid-November 2025', 'late 1990s'; the month in the case its language wants."""
         template = _PARTS[value.precision][value.part]
         if value.precision == "month":
-            month = format_date(dt.date(value.year, value.number, 1), format="MMMM y", locale=self.babel)
+            month = format_date(value.first(), format="MMMM y", locale=self.babel)
             return self._(template, month=month)
         return self._(template, year=str(value.year), decade=str(value.year))
 
     def _period(self, value) -> str:
         precision, year = value.precision, value.year
         if precision == "day":
-            return self.date(dt.date(year, value.number, value.day))
+            return self.date(value.first())
         if precision == "month":
-            return format_skeleton("yMMMM", dt.date(year, value.number, 1), locale=self.babel)
+            return format_skeleton("yMMMM", value.first(), locale=self.babel)
         if precision == "quarter":
-            return format_skeleton("yQQQQ", dt.date(year, 3 * value.number - 2, 1), locale=self.babel)
+            return format_skeleton("yQQQQ", value.first(), locale=self.babel)
         if precision == "half":
             return self._(_HALVES[value.number], year=self.year(year))
         if precision == "season":
@@ -368,7 +376,7 @@ class Localizer:
         puts after a year standing alone comes from the catalog.
         """
         number = format_skeleton("y", dt.date(year, 1, 1), locale=self.babel)
-        return (self.p_("a year standing alone", "%(year)s") % {"year": number}).replace(" ", NBSP)
+        return self.p_("a year standing alone", "%(year)s") % {"year": number}  # «2026 г.»: no break in the catalog
 
     def in_language(self, code: str) -> str:
         """'in Russian', «на русском языке»: the language a text is written in, as this language says it."""
@@ -384,26 +392,29 @@ class Localizer:
             return code
 
 
-_RUSSIAN_WORD = re.compile(r"^(?P<stem>[а-яё-]+?)(?P<end>ий|ый|ой|ь|[бвгджзклмнпрстфхцчшщ])$")
+#: The endings of the adjectives in CLDR's Russian language names (none there ends in -ой).
+_ADJECTIVE_ENDINGS = ("ий", "ый")
+#: A Russian word by its ending: an adjective's, a soft sign, or a consonant.
+_RUSSIAN_WORD = re.compile(r"^(?P<stem>[а-яё-]+?)(?P<end>ий|ый|ь|[бвгджзклмнпрстфхцчшщ])$")
 
 
 def _russian_prepositional(name: str) -> str:
     """A CLDR language name after «на»: «русский» -> «русском языке», «иврит» -> «иврите», «хинди» stays;
     a region in brackets stays as it is: «английский (Канада)» -> «английском языке (Канада)»."""
     words, _, region = name.partition(" (")
-    out, adjective = [], False
+    out = []
     for word in words.split(" "):
         match = _RUSSIAN_WORD.match(word)
         end = match["end"] if match else ""
-        adjective = end in ("ий", "ый", "ой")
-        if adjective:
+        if end in _ADJECTIVE_ENDINGS:
             word = match["stem"] + "ом"
         elif end == "ь":
             word = match["stem"] + "и"
         elif end:
             word += "е"
         out.append(word)
-    text = " ".join(out) + (" языке" if adjective else "")
+    # a name ending in an adjective («русский») stands for «русский язык»: the noun comes back
+    text = " ".join(out) + (" языке" if end in _ADJECTIVE_ENDINGS else "")
     return f"{text} ({region}" if region else text
 
 

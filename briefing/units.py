@@ -94,6 +94,12 @@ class Dimension(Record):
     factor: Fraction
 
 
+def _other_pattern(patterns) -> str:
+    """A unit's CLDR pattern for the 'other' plural form, long if it has one, else short; '' if neither."""
+    forms = patterns.get("long") or patterns.get("short") or {}
+    return forms.get("other") or ""
+
+
 def _formattable(patterns, english=None) -> bool:
     """Whether CLDR gives a unit a pattern for the 'other' plural form, in this language's own words.
 
@@ -101,15 +107,10 @@ def _formattable(patterns, english=None) -> bool:
     Russian, from CLDR's root) has no name for the unit; symbols such as
     "ppm" or "°C" are shared by every language and count as names.
     """
-    forms = patterns.get("long") or patterns.get("short") or {}
-    pattern = forms.get("other") or ""
+    pattern = _other_pattern(patterns)
     if "{0}" not in pattern:
         return False
-    if english is not None:
-        english_forms = english.get("long") or english.get("short") or {}
-        if pattern == english_forms.get("other") and re.search(r"[A-Za-z]{4}", pattern):
-            return False
-    return True
+    return english is None or not (pattern == _other_pattern(english) and re.search(r"[A-Za-z]{4}", pattern))
 
 
 @functools.cache

@@ -532,6 +532,27 @@ def test_an_impossible_or_unknown_date_form_is_refused(written):
     assert_not_a_date_form(written)
 
 
+@pytest.mark.parametrize("written, en, ru", [
+    ("2026-Q1~", "about_1st_quarter_2026", f"1-й_квартал_2026{NNBSP}г._(приблизительно)"),
+    ("2026-H2?", "second_half_of_2026_(uncertain)", "второе_полугодие_2026\u202fг._(предположительно)"),
+    ("2026-Q4%", "about_4th_quarter_2026_(uncertain)",
+     f"4-й_квартал_2026{NNBSP}г._(приблизительно)_(предположительно)"),
+])
+def test_a_plain_quarter_or_half_takes_a_mark_like_any_plain_form(written, en, ru):
+    """'2026-Q1~' is the tool's own quarter form with EDTF's mark, not EDTF: the EDTF parser (which refuses a
+    mark on its season codes) is not asked, and the reader sees 'about' or 'uncertain'."""
+    value = parse(written)
+    assert EN.moment(value) == n(en) and RU.moment(value) == n(ru)
+
+
+@pytest.mark.parametrize("written", ["2026-21~", "2026-24?", "2026-33%", "2026-36~", "2026-40?", "2026-41%"])
+def test_an_edtf_season_quarter_or_half_code_with_a_mark_is_refused(written):
+    """EDTF gives its codes 21-24, 33-36, 40-41 no '~', '?' or '%' (its parser refuses them), while the same
+    codes bare are accepted."""
+    assert_not_a_date_form(written)
+    assert str(parse(written[:-1])) == written[:-1]
+
+
 def test_year_one_is_the_first_year():
     assert parse("0001").first() == dt.date(1, 1, 1)
 
@@ -1266,3 +1287,54 @@ def test_a_cldr_units_category_is_its_first_word():
 
     assert units.cldr_category("speed-kilometer-per-hour") == "speed"
     assert units.cldr_category("power-gigawatt") == "power"
+
+
+def test_a_language_in_latin_letters_names_units_in_its_own_words(units_worked_out_anew):
+    """Only a pattern that repeats the English one word for word is no name: German's '{0} Tonnen' is German,
+    though written in Latin letters like English."""
+    german = units_worked_out_anew.named_units("de")
+    assert {"mass-tonne", "volume-barrel", "duration-day"} <= german
+
+
+# the wording of 'per' (units.per_wording), as CLDR data may give it: a unit's own 'per' pattern, or the
+# compound '{0} per {1}' with the unit's singular, at one length or the other
+_COMPOUND = {"long": {"compound": "{0} per {1}"}, "short": {"compound": "{0}/{1}"}}
+
+
+@pytest.mark.parametrize("patterns, preferred, expected", [
+    ({"short": {"per": "{0}/d"}, "long": {"per": "{0} per day"}}, "short", ("{0}/d", "")),
+    ({"short": {"per": "{0}/d"}, "long": {"per": "{0} per day"}}, "long", ("{0} per day", "")),
+    ({"short": {"one": "{0} bbl"}, "long": {"one": "{0} barrel"}}, "short", ("{0}/{1}", "bbl")),
+    ({"short": {"one": "{0} bbl"}, "long": {"one": "{0} barrel"}}, "long", ("{0} per {1}", "barrel")),
+    # what the preferred length lacks, the other gives
+    ({"long": {"one": "{0} barrel", "other": "{0} barrels"}}, "short", ("{0} per {1}", "barrel")),
+    ({"long": {"per": "{0} per day"}}, "short", ("{0} per day", "")),
+    ({"short": {"other": "{0} bbl"}}, "long", ("{0}/{1}", "bbl")),
+    ({}, "short", None),
+])
+def test_per_is_worded_at_the_preferred_length_then_at_the_other(patterns, preferred, expected):
+    from briefing import units
+
+    assert units.per_wording(patterns, _COMPOUND, preferred) == expected
+
+
+def test_per_is_worded_short_first_unless_told_otherwise():
+    from briefing import units
+
+    assert units.per_wording({"long": {"one": "{0} barrel"}, "short": {"one": "{0} bbl"}}, _COMPOUND) == (
+        "{0}/{1}", "bbl")
+    assert units.per_wording({"long": {"one": "{0} barrel"}}, _COMPOUND) == ("{0} per {1}", "barrel")
+
+
+def test_a_cldr_unit_or_currency_never_makes_the_tool_read_its_shipped_nouns(monkeypatch):
+    """A CLDR id (it has a hyphen), a currency (three capitals) or a format-1 unit name is told from its form:
+    briefing/data/counted.toml is read only for a unit that could be a counted noun (units.counted_forms),
+    percentage-point among them."""
+    from briefing import units
+
+    read = []
+    monkeypatch.setattr(units, "shipped_counted", lambda: read.append(True) or {"percentage-point": {}})
+    assert [units.kind(unit) for unit in ("power-gigawatt", "USD", "gigawatt", "megawatt")] == [
+        "cldr", "currency", "cldr", "cldr"]
+    assert read == []
+    assert units.counted_forms("percentage-point", None) == {} and read == [True]
