@@ -4,6 +4,7 @@ import datetime as dt
 import re
 
 import pytest
+from pydantic import ValidationError
 
 from decimal import Decimal
 from fractions import Fraction
@@ -594,3 +595,14 @@ def test_a_name_given_twice_is_named_as_compared_with_single_spaces():
              {"name": "Rosatom", "aliases": ["state  CORPORATION"]}]
     assert errors(names=names) == [("name_twice", "“state corporation” is listed under two names; give each "
                                                   "spelling once")]
+
+
+def test_a_derived_figure_after_one_that_cannot_be_computed_is_still_checked():
+    """A figure built on a statistic the brief lacks is skipped, not the end of the checks: the share after it,
+    of a zero, is refused too, each at its place."""
+    from tests.test_generality import OPERANDS, derived
+
+    with pytest.raises(ValidationError) as raised:
+        build(statistics=OPERANDS, derived=[derived("lost", "sum", "x", "missing"), derived("d", "share", "x", "y")])
+    assert [(e["type"], e["loc"][:2]) for e in raised.value.errors()] == [
+        ("unknown_statistic", ("derived", 0)), ("derived_zero", ("derived", 1))]
