@@ -88,7 +88,7 @@ class DerivedResult(Record):
 
     def in_base(self) -> Fraction:
         """The nominal result in its dimension's base unit (scale word and unit factor applied)."""
-        scale = 10 ** units.SCALES.get(self.scale or "", 0)
+        scale = 10 ** units.SCALES.get(self.scale, 0)
         return self.nominal * units.dimension(self.unit, self.per).factor * scale
 
     @property
@@ -155,7 +155,7 @@ class Analysis(Record):
     @property
     def nouns(self):
         """The brief's counted nouns, {id: {language: {category: form}}}."""
-        return getattr(self.brief, "counted", None) or {}
+        return self.brief.counted
 
 
 class DerivationError(Exception):
@@ -206,7 +206,7 @@ def independent_sources(sources) -> int:
         return node
 
     for source in sources:
-        for relayed in getattr(source, "relays", ()) or ():
+        for relayed in source.relays:
             if relayed in parent:
                 parent[root(source.id)] = root(relayed)
     return len({root(s.id) for s in sources})
@@ -222,7 +222,7 @@ def fold(name: str) -> str:
 def _aliases(brief: Briefing) -> dict[str, str]:
     """Folded spelling -> folded canonical name, from the brief's [[names]]."""
     table: dict[str, str] = {}
-    for entry in getattr(brief, "names", None) or ():
+    for entry in brief.names:
         for alias in entry.aliases:
             table[fold(alias)] = fold(entry.name)
     return table
@@ -231,7 +231,7 @@ def _aliases(brief: Briefing) -> dict[str, str]:
 class _Claim(Record):
     kind: str  # "date", "name", "number" or "quantity:<dimension>"
     key: object  # a span of instants, a folded name or an Interval
-    precision: str
+    precision: str = ""  # a date's ('year', 'month', ...): read for dates only
 
 
 def _claim(value: object, aliases: dict[str, str]) -> _Claim:
@@ -241,11 +241,11 @@ def _claim(value: object, aliases: dict[str, str]) -> _Claim:
         return _Claim("date", dates.span(value.date), dates.precision_of(value.date))
     if isinstance(value, str):
         folded = fold(value)
-        return _Claim("name", aliases.get(folded, folded), "")
+        return _Claim("name", aliases.get(folded, folded))
     if isinstance(value, (int, Decimal, float)):
-        return _Claim("number", Interval.point(Fraction(value)), "")
+        return _Claim("number", Interval.point(Fraction(value)))
     dimension, _, interval = figure_interval(value)
-    return _Claim("quantity:" + dimension.key, interval, "")
+    return _Claim("quantity:" + dimension.key, interval)
 
 
 def _compatible(a: _Claim, b: _Claim) -> bool:
@@ -361,7 +361,7 @@ def figure_interval(figure) -> tuple[units.Dimension, Fraction, Interval]:
     The nominal value of a range is its midpoint; a scale word multiplies
     by its power of ten; the unit's factor converts to the base.
     """
-    dimension = units.dimension(figure.unit, getattr(figure, "per", None))
+    dimension = units.dimension(figure.unit, figure.per)
     nominal, interval = own(figure)
     factor = _unit_factor(figure)
     return dimension, nominal * factor, interval.scaled(factor)
@@ -370,15 +370,14 @@ def figure_interval(figure) -> tuple[units.Dimension, Fraction, Interval]:
 def own(figure) -> tuple[Fraction, Interval]:
     """A figure's nominal value and interval in its own unit and scale (no conversion)."""
     value, high = written(figure)
-    margin = getattr(figure, "margin", None)
+    margin = figure.margin
     interval = of_figure(value, figure.qualifier, high, None if margin is None else Fraction(margin))
     return (value if high is None else (value + high) / 2), interval
 
 
 def _unit_factor(figure) -> Fraction:
     """How many base units one of the figure's (scaled) unit is."""
-    dimension = units.dimension(figure.unit, getattr(figure, "per", None))
-    return dimension.factor * 10 ** units.SCALES.get(getattr(figure, "scale", None) or "", 0)
+    return units.dimension(figure.unit, figure.per).factor * 10 ** units.SCALES.get(figure.scale, 0)
 
 
 def operand_ids(figure) -> list[str]:
@@ -389,10 +388,9 @@ def operand_ids(figure) -> list[str]:
 def derive(brief: Briefing):
     """Each derived figure declared in the file, computed exactly (validation refused those that cannot be)."""
     stats = {s.id: s for s in brief.statistics}
-    counted = getattr(brief, "counted", None) or {}
     for figure in brief.derived:
         operands = tuple(stats[i] for i in operand_ids(figure))
-        yield _derive_one(figure, operands, counted)
+        yield _derive_one(figure, operands, brief.counted)
 
 
 def derivation_problems(brief: Briefing, computable=lambda figure: True):
@@ -400,11 +398,10 @@ def derivation_problems(brief: Briefing, computable=lambda figure: True):
     operands that measure different things where they must not, or a zero it would divide by.  Only the
     figures `computable` accepts are looked at (validation passes those whose operands exist with known units)."""
     stats = {s.id: s for s in brief.statistics}
-    counted = getattr(brief, "counted", None) or {}
     for index, figure in enumerate(brief.derived):
         if not computable(figure):
             continue
-        problem = _operand_problem(index, figure, tuple(stats[i] for i in operand_ids(figure)), counted)
+        problem = _operand_problem(index, figure, tuple(stats[i] for i in operand_ids(figure)), brief.counted)
         if problem:
             yield problem
 
@@ -413,13 +410,13 @@ def _operand_problem(index: int, figure: DerivedFigure, operands: tuple, counted
     kind, first = figure.kind, operands[0]
     if kind in ("average", "ratio"):  # a unit per one of a plain unit or count: no "per" on either side
         top, bottom = operands
-        if getattr(top, "per", None) or getattr(bottom, "per", None) or (
+        if top.per or bottom.per or (
                 units.kind(bottom.unit, counted) == "cldr" and units.canonical(bottom.unit) not in units.per_units()):
             return DerivationError(index, "derived_per", a=top.id, b=bottom.id, operation=kind)
     else:
-        key = units.dimension(first.unit, getattr(first, "per", None)).key
+        key = units.dimension(first.unit, first.per).key
         for op in operands[1:]:
-            if units.dimension(op.unit, getattr(op, "per", None)).key != key:
+            if units.dimension(op.unit, op.per).key != key:
                 return DerivationError(index, "derived_units", a=first.id, unit_a=first.unit, b=op.id,
                                        unit_b=op.unit, operation=kind)
     divisor = {"average": operands[-1], "ratio": operands[-1], "share": operands[-1],
@@ -441,12 +438,12 @@ def _derive_one(figure: DerivedFigure, operands: tuple, counted) -> DerivedResul
     if kind in ("average", "ratio"):  # in the numerator's unit (and scale), per one of the denominator
         top, bottom = operands
         (top_nominal, top_interval), (bottom_nominal, bottom_interval) = own(top), own(bottom)
-        bottom_scale = 10 ** units.SCALES.get(getattr(bottom, "scale", None) or "", 0)
+        bottom_scale = 10 ** units.SCALES.get(bottom.scale, 0)
         if measured[0][0].key == measured[1][0].key:  # tonnes per tonne, % of %: a plain number
             return _result(figure, operands, units.NUMBER, None, None, measured[0][1] / measured[1][1],
                            divide(measured[0][2], measured[1][2]), approximate)
         per = units.canonical(bottom.unit) if units.kind(bottom.unit, counted) == "cldr" else None
-        scale = getattr(top, "scale", None)
+        scale = top.scale
         nominal = top_nominal / (bottom_nominal * bottom_scale)
         quotient = divide(top_interval, bottom_interval.scaled(Fraction(bottom_scale)))
         if scale and abs(nominal) < 1:  # 714 t a ship, not 0.00000000071 trillion t
@@ -475,8 +472,8 @@ def _derive_one(figure: DerivedFigure, operands: tuple, counted) -> DerivedResul
         nominal, interval = a_nominal - b_nominal, subtract(a_interval, b_interval)
     # a difference of two percentages is in percentage points; a sum of them is still a percentage
     unit = units.PERCENTAGE_POINT if first.unit == units.PERCENT and kind != "sum" else first.unit
-    return _result(figure, operands, unit, getattr(first, "per", None), getattr(first, "scale", None),
-                   nominal / factor, interval.scaled(1 / factor), approximate)
+    return _result(figure, operands, unit, first.per, first.scale, nominal / factor, interval.scaled(1 / factor),
+                   approximate)
 
 
 #: Which way a shown bound is rounded so that what is said stays true: a floor down, a ceiling up.
@@ -500,7 +497,7 @@ def _result(figure, operands, unit, per, scale, nominal, interval, approximate) 
         shown = Reading("range", _rounded(said.value, digits, -1), _rounded(said.high, digits, 1))
     else:
         direction = -1 if said.qualifier in _ROUND_DOWN else 1 if said.qualifier in _ROUND_UP else 0
-        shown = Reading(said.qualifier, _rounded(said.value, digits, direction), None)
+        shown = Reading(said.qualifier, _rounded(said.value, digits, direction))
     # a range is shown with the value its operands give as written, which is no more than a midpoint
     exact = shown == said and said.qualifier not in ("unbounded", "range")
     return DerivedResult(figure, operands, unit, per, scale, nominal, interval, said, shown, digits, exact)
@@ -561,9 +558,8 @@ def _sibling_breaches(derived: tuple[DerivedResult, ...]):
     """Averages of the same kind (capacity per reactor) less than half of a comparable one."""
     averages = [d for d in derived if d.figure.kind in ("average", "ratio")]
 
-    def shape(result: DerivedResult) -> tuple[str, str]:
-        return (units.dimension(result.unit, result.per).key,
-                units.dimension(result.denominator.unit, getattr(result.denominator, "per", None)).key)
+    def shape(result: DerivedResult) -> tuple[str, str]:  # (an average's denominator has no per: derived_per)
+        return units.dimension(result.unit, result.per).key, units.dimension(result.denominator.unit).key
 
     for average in averages:
         for sibling in averages:

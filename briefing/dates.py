@@ -70,7 +70,7 @@ class FuzzyDate:
             return dt.date(year, first, 1), dt.date(end_year, last, _days_in(end_year, last))
         if self.precision == "year":
             return dt.date(year, 1, 1), dt.date(year, 12, 31)
-        return dt.date(year, 1, 1), dt.date(min(year + 9, 9999), 12, 31)  # decade
+        return dt.date(year, 1, 1), dt.date(year + 9, 12, 31)  # a decade: at most 9990s, read from 999X
 
     def _thirds(self) -> tuple[dt.date, dt.date]:
         """The period narrowed to its early, middle or late third (whole days), or whole."""
@@ -133,10 +133,9 @@ def overlap(a, b) -> bool:
     return spans_meet(span(a), span(b))
 
 
-def precision_of(value) -> str:
-    """'day' for a date, 'time' for a date-time, else the FuzzyDate's own precision ('interval' for one)."""
-    if isinstance(value, dt.datetime):
-        return "time"
+def precision_of(value: dt.date | FuzzyDate) -> str:
+    """'day' for a date, else the FuzzyDate's own precision ('interval' for one): the precision of a value
+    on a comparison point, which is never a date-time."""
     if isinstance(value, dt.date):
         return "day"
     return "interval" if value.until is not None else value.precision

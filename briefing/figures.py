@@ -63,8 +63,8 @@ GENITIVE_CATEGORY = {"one": "few", "few": "many"}
 def figure(loc: Localizer, stat, nouns=None) -> str:
     """The figure as its source gives it: value or range, scale, unit, per, margin and qualifier."""
     low, high = stat.value if isinstance(stat.value, list) else (stat.value, None)  # as written, digits kept
-    return quantity(loc, low, stat.unit, stat.qualifier, nouns, per=getattr(stat, "per", None),
-                    scale=getattr(stat, "scale", None), high=high, margin=getattr(stat, "margin", None))
+    return quantity(loc, low, stat.unit, stat.qualifier, nouns, per=stat.per, scale=stat.scale, high=high,
+                    margin=stat.margin)
 
 
 def quantity(loc: Localizer, value, unit: str, qualifier: str = "exact", nouns=None, *, per: str | None = None,
@@ -72,8 +72,8 @@ def quantity(loc: Localizer, value, unit: str, qualifier: str = "exact", nouns=N
     """A value (to `high` for a range) in a unit, worded in the Localizer's language.
 
     `value` is an int, a Decimal (its written decimals kept) or a Fraction
-    (shown with `digits` decimals).  Raises nothing for any value a brief
-    may hold: CLDR data is looked up with fallbacks to the plural 'other'.
+    (shown with `digits` decimals).  Raises nothing for any value a validated
+    brief may hold, in any English or Russian CLDR locale.
     """
     kind = units.kind(unit, nouns)
     genitive = qualifier in GENITIVE_AFTER.get(loc.locale, ())
@@ -125,11 +125,18 @@ def _category(loc: Localizer, value, genitive: bool, scaled: bool) -> str:
 def _scaled(loc: Localizer, number: str, value, scale: str, genitive: bool) -> str:
     """'1.65 million', '1,65 миллиона': the number as written and CLDR's long compact word for its scale."""
     category = _category(loc, value, genitive, False)
-    patterns = loc.babel.compact_decimal_formats["long"]
-    key = str(10 ** units.SCALES[scale])
-    pattern = (patterns.get(category) or patterns["other"]).get(key) or patterns["other"][key]
-    word = pattern.pattern.replace("'", "").lstrip("0").strip()
+    # CLDR gives every plural category of English and Russian every scale word; English in the Deseret and
+    # Shavian scripts has no words of its own (only "0K", "0M"): it takes the language's
+    patterns = _compact_words(loc.formats) or _compact_words(loc.locale)
+    word = patterns[category][str(10 ** units.SCALES[scale])].pattern.lstrip("0").strip()
     return f"{number}{NBSP}{word}"
+
+
+@functools.lru_cache(maxsize=16)
+def _compact_words(locale: str):
+    """CLDR's long compact decimal patterns of a locale by plural category ('0 million'), or None."""
+    formats = Locale.parse(locale).compact_decimal_formats
+    return formats["long"] if "long" in formats else None
 
 
 def _with_unit(loc: Localizer, kind: str, unit: str, per, scale, nouns, number: str, value, genitive: bool,
@@ -146,10 +153,8 @@ def _with_unit(loc: Localizer, kind: str, unit: str, per, scale, nouns, number: 
     elif kind == "cldr":
         text = _cldr(loc, units.canonical(unit), number, category)
     else:
-        forms = units.counted_forms(unit, nouns) or {}
-        language = forms.get(loc.locale) or forms.get("en") or {}
-        noun = language.get(category) or language.get("other") or unit
-        text = f"{number}{NBSP}{one_line(noun)}"
+        # validation asks every counted noun for every plural category of every language (counted_missing)
+        text = f"{number}{NBSP}{one_line(units.counted_forms(unit, nouns)[loc.locale][category])}"
     return _per(loc, text, per) if per else text
 
 
@@ -188,20 +193,26 @@ def _currency(loc: Localizer, code: str, number: str, category: str, scaled: boo
     """'$79.41' / '79,41 $' in the locale's currency pattern around the number as written (a range too);
     with a scale word, the currency's plural name: '1.65 billion US dollars' / '1,65 миллиарда долларов США'."""
     if scaled:
+        # its plural name ('many' in Russian, 'other' in English: _category), else its name, else its code
         names = loc.babel._data["currency_names_plural"].get(code) or {}
-        name = names.get(category) or names.get("other") or loc.babel.currencies.get(code, code)
+        name = names.get(category) or loc.babel.currencies.get(code, code)
         return f"{number}{NBSP}{name}"
-    zero = _currency_zero(loc.formats, code)
+    before, _, after = _currency_zero(loc.formats, code).partition("0")
     sign = MINUS if number.startswith(MINUS) else ""
-    return (sign + zero.replace("0", number.removeprefix(sign), 1)).replace(" ", NBSP)
+    return sign + before + number.removeprefix(sign) + after
 
 
 @functools.lru_cache(maxsize=256)
 def _currency_zero(locale: str, code: str) -> str:
-    """'$0' / '0 $': the locale's currency pattern around a bare 0, for a number as written to replace."""
+    """'$0' / '0 $': the locale's currency pattern around a bare 0, for a number as written to replace.
+
+    Its spaces are no-break ones already: CLDR's English and Russian currency patterns hold no plain space.
+    """
     babel_locale = Locale.parse(locale)
     pattern = babel_locale.currency_formats["standard"].pattern.partition(";")[0]
-    zero = format_currency(0, code, locale=babel_locale, currency_digits=False, format=pattern.replace("#,##0.00", "0"))
+    # its number part, '#,##0.00', '#,##,##0.00' (India) or '0.00' (POSIX), as one 0
+    zero = format_currency(0, code, locale=babel_locale, currency_digits=False,
+                           format=re.sub(r"[#,.0]+", "0", pattern))
     # CLDR's currency spacing: a symbol made of letters ("XAU", "RUB") is kept apart from the number
     return re.sub(r"(?<=[^\W\d_])0|0(?=[^\W\d_])", lambda m: (NBSP + "0") if m.start() else ("0" + NBSP), zero, 1)
 

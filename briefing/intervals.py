@@ -70,7 +70,7 @@ def _before(a: Interval, b: Interval) -> bool:
     return a.hi < b.lo or (a.hi == b.lo and (a.hi_open or b.lo_open))
 
 
-def of_figure(value: Fraction, qualifier: str = "exact", high: Fraction | None = None,
+def of_figure(value: Fraction, qualifier: str, high: Fraction | None = None,
               margin: Fraction | None = None) -> Interval:
     """The values a figure allows: `value` (to `high` for a range), its qualifier read by magnitude.
 
@@ -87,7 +87,7 @@ def of_figure(value: Fraction, qualifier: str = "exact", high: Fraction | None =
     if value < 0:
         return of_figure(-value, qualifier).negated()
     if qualifier in FLOORS:
-        return Interval(value, None, FLOORS[qualifier], False)
+        return Interval(value, None, FLOORS[qualifier])
     if qualifier in CEILINGS:
         return Interval(Fraction(0), value, False, CEILINGS[qualifier])
     if qualifier == "nearly":
@@ -145,23 +145,23 @@ def multiply(a: Interval, b: Interval) -> Interval:
     low, high = min(candidates, key=key), max(candidates, key=key)
     lo = None if low[0] is _INF else low[0]
     hi = None if high[0] is _INF else high[0]
-    lo_open = lo is not None and all(c[2] for c in candidates if c[0] is not _INF and c[0] == lo)
-    hi_open = hi is not None and all(c[2] for c in candidates if c[0] is not _INF and c[0] == hi)
+    # _INF equals no number, so only the finite candidates at a bound decide whether it is open
+    lo_open = lo is not None and all(c[2] for c in candidates if c[0] == lo)
+    hi_open = hi is not None and all(c[2] for c in candidates if c[0] == hi)
     return Interval(lo, hi, lo_open, hi_open)
 
 
 def reciprocal(i: Interval) -> Interval | None:
-    """1 / every value of the interval, or None when the interval is zero alone."""
+    """1 / every value of the interval (its lower end no more than its upper), or None when the interval is
+    zero alone."""
     if i.lo == 0 and i.hi == 0:
         return None
-    if i.lo is not None and i.lo > 0 or (i.lo == 0 and i.hi is not None and i.hi > 0) \
-            or (i.lo == 0 and i.hi is None):
+    if i.lo is not None and i.lo >= 0:  # all of it at or above 0, and not 0 alone
         lo = Fraction(0) if i.hi is None else 1 / i.hi
         hi = None if i.lo == 0 else 1 / i.lo
         return Interval(lo, hi, i.hi is None or i.hi_open, hi is not None and i.lo_open)
-    if i.hi is not None and (i.hi < 0 or i.hi == 0):
-        flipped = reciprocal(i.negated())
-        return None if flipped is None else flipped.negated()
+    if i.hi is not None and i.hi <= 0:  # the mirror of the case above
+        return reciprocal(i.negated()).negated()
     return Interval(None, None)  # zero lies inside: the quotient is unbounded either way
 
 
@@ -175,7 +175,7 @@ class Reading(Record):
     """How a computed value is best said: a qualifier and one bound, or a range of two."""
 
     qualifier: str  # one of QUALIFIERS, "range" (lo to hi) or "unbounded"
-    value: Fraction | None
+    value: Fraction
     high: Fraction | None = None
 
 
@@ -197,13 +197,13 @@ def reading(nominal: Fraction, interval: Interval, approximate: bool = False) ->
     lo, hi = interval.lo, interval.hi
     if lo is not None and lo == hi:
         return Reading("exact", lo)
-    if (nominal >= 0 and (lo is None or lo < 0)) or (nominal < 0 and (hi is None or hi > 0)):
+    if nominal >= 0 and (lo is None or lo < 0):  # a negative value reaching above 0: so, once mirrored below
         return Reading("range", lo, hi) if lo is not None and hi is not None else Reading("unbounded", nominal)
     if nominal < 0:
         mirrored = reading(-nominal, interval.negated(), approximate)
         if mirrored.qualifier == "range":  # the mirrored range's high end is this range's low end
             return Reading("range", -mirrored.high, -mirrored.value)
-        return Reading(mirrored.qualifier, None if mirrored.value is None else -mirrored.value, None)
+        return Reading(mirrored.qualifier, -mirrored.value)  # every other reading has one value
     if hi is None:
         return Reading("more-than" if interval.lo_open else "at-least", lo)
     if lo == 0 and hi == nominal:

@@ -4,6 +4,7 @@ import datetime as dt
 import re
 
 import pytest
+from pydantic import ValidationError
 
 from decimal import Decimal
 from fractions import Fraction
@@ -369,12 +370,14 @@ def test_a_percent_change_is_measured_from_the_first_figure_by_its_size(first, s
 
 
 def test_an_approximate_operand_makes_an_approximate_result():
-    """About 100 t over 4 reactors is about 25 t each, in every kind of derived figure."""
+    """About 100 t over 4 reactors is about 25 t each, in every kind of derived figure; about 100 t and 100 t
+    make about 200 t, not 190–210 t."""
     stats = [stat("a", 100, "mass-tonne", None, ["news"], "about"), stat("n", 4, "reactor", None, ["news"]),
              stat("b", 100, "mass-tonne", None, ["news"])]
     for derived, shown in [(_derived("average", numerator="a", denominator="n"), "= about 25 tonnes"),
                            (_derived("share", "a", "b"), "= about 100%"),
-                           (_derived("ratio", "a", "b"), "= about 1")]:
+                           (_derived("ratio", "a", "b"), "= about 1"),
+                           (_derived("sum", "a", "b"), "= about 200 tonnes")]:
         _, worked = _worked(stats, derived)
         assert worked.endswith(shown), (derived["kind"], worked)
 
@@ -547,3 +550,59 @@ def test_a_rate_and_an_amount_are_different_things_even_when_their_numbers_meet(
         "p", position("a", {"value": 86_400, "unit": "volume-barrel", "per": "duration-day"}),
         position("b", {"value": 1, "unit": "volume-barrel"}))])
     assert analyse(brief).points[0].status == "differ"
+
+
+def test_a_figure_written_with_an_exponent_has_the_decimals_it_shows():
+    """1.5e1 t is written 15 t, with no decimals: about 15 t − 15 t is shown as 15 t − 15 t is, its range
+    with the two decimals of a difference that is not whole, not with one."""
+    def worked(value):
+        return _worked([stat("a", value, "mass-tonne", None, ["news"], "about"),
+                        stat("b", 15, "mass-tonne", None, ["news"])], _derived("difference", "a", "b"))[1]
+
+    assert worked(Decimal("1.5E+1")) == worked(15)
+    assert worked(15).endswith("(the qualifiers allow −1.50 tonnes to 1.50 tonnes)"), worked(15)
+
+
+@pytest.mark.parametrize("per_week, flagged", [(7, []), (Decimal("6.99"), ["top1"])])
+def test_the_sibling_rule_converts_per_units_before_comparing(per_week, flagged):
+    """2 t a day beside 7 t a week (1 t a day) is exactly half: not flagged; 6.99 t a week is below half.
+    Compared without their per units, 2 t would be the one below half of 7 t."""
+    analysis = _two_averages(((14, "mass-tonne"), (7, "duration-day")), ((per_week, "mass-tonne"), (1, "duration-week")))
+    assert [f.statistic.id for f in analysis.flags] == flagged
+
+
+def test_an_average_per_a_counted_noun_is_never_a_sibling_of_one_per_a_cldr_unit():
+    """2 GW per 'duration' (a counted noun the brief declares) and 1 GW a day are not siblings, though the
+    noun is named like the day's dimension: no flag, though a day's gigawatt is far below half of 2 GW."""
+    from tests.test_generality import SHIP
+
+    stats = [stat("t0", 10, "gigawatt", None, ["news"]), stat("b0", 5, "duration", None, ["news"]),
+             stat("t1", 1, "gigawatt", None, ["news"]), stat("b1", 1, "duration-day", None, ["news"])]
+    derived = [{"id": f"avg{n}", "label": text(f"Avg {n}"), "numerator": f"t{n}", "denominator": f"b{n}",
+                "kind": "average"} for n in (0, 1)]
+    brief = build(sources=[source("a"), source("news")], statistics=stats, derived=derived,
+                  counted={"duration": SHIP})
+    analysis = analyse(brief)
+    assert [d.per for d in analysis.derived] == [None, "duration-day"]
+    assert analysis.flags == ()
+
+
+def test_a_name_given_twice_is_named_as_compared_with_single_spaces():
+    """Names are compared folded (case, ё, spacing): the message names the spelling given twice so."""
+    from tests.test_generality import errors
+
+    names = [{"name": "State Corporation", "aliases": ["Goskorporatsiya"]},
+             {"name": "Rosatom", "aliases": ["state  CORPORATION"]}]
+    assert errors(names=names) == [("name_twice", "“state corporation” is listed under two names; give each "
+                                                  "spelling once")]
+
+
+def test_a_derived_figure_after_one_that_cannot_be_computed_is_still_checked():
+    """A figure built on a statistic the brief lacks is skipped, not the end of the checks: the share after it,
+    of a zero, is refused too, each at its place."""
+    from tests.test_generality import OPERANDS, derived
+
+    with pytest.raises(ValidationError) as raised:
+        build(statistics=OPERANDS, derived=[derived("lost", "sum", "x", "missing"), derived("d", "share", "x", "y")])
+    assert [(e["type"], e["loc"][:2]) for e in raised.value.errors()] == [
+        ("unknown_statistic", ("derived", 0)), ("derived_zero", ("derived", 1))]

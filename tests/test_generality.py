@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from decimal import Decimal
 from fractions import Fraction
 
@@ -1173,10 +1174,44 @@ def test_an_average_over_a_unit_no_language_can_put_after_per_is_refused():
     (5, "energy-foodcalorie", {}, "5_килокалорий"),
     (2, "AFN", {"scale": "million"}, "2_миллиона_афгани"),  # no plural names: the currency's name
     (1, "temperature-kelvin", {}, "1_K"),  # only an 'other' form: used for 'one' too
+    (D("1.65"), "VED", {"scale": "billion"}, "1,65_миллиарда_VED"),  # no name at all in Russian: its code
 ])
 def test_units_and_currencies_cldr_words_only_in_part_still_read_in_russian(value, unit, extra, ru):
     """Where CLDR's Russian data lacks the form asked for, the nearest it has is used, never a key error."""
     assert quantity(RU, value, unit, "exact", None, **extra) == n(ru)
+
+
+def _territories() -> list[str]:
+    """Every English and Russian CLDR locale a reader's --lang or LANG may name for the formats."""
+    from babel import localedata
+    from briefing.i18n import canonical
+
+    found = set()
+    for name in localedata.locale_identifiers():
+        if name.split("_")[0] in ("en", "ru") and "_" in name:
+            try:
+                found.add(canonical(name))
+            except ValueError:  # a territory the interface does not take
+                continue
+    return sorted(found)
+
+
+def test_a_figure_reads_whole_in_every_english_and_russian_territory():
+    """Whatever territory the formats come from, a currency figure shows its number once and no other digit,
+    its spaces no-break (en_US_POSIX's pattern is '¤ 0.00', India's '¤#,##,##0.00'), and a scale word is a
+    word (English in the Deseret and Shavian scripts has none of its own in CLDR: it takes English's)."""
+    territories = _territories()
+    assert {"en_US_POSIX", "en_IN", "en_Dsrt_US", "en_Shaw_GB", "ru_KZ"} <= set(territories)
+    for tag in territories:
+        loc = localizer(tag)
+        number, money = loc.number(D("1234.5")), quantity(loc, D("1234.5"), "USD")
+        assert money.count(number) == 1 and not re.search(r"\d", money.replace(number, "")), (tag, money)
+        assert " " not in money, (tag, money)
+        million = {"en": "million", "ru": "миллиона"}[loc.locale]
+        assert quantity(loc, D("1.65"), "volume-barrel", scale="million").startswith(
+            loc.number(D("1.65")) + NBSP + million + NBSP), tag
+    assert quantity(localizer("en_US_POSIX"), D("64.77"), "USD") == n("$_64.77")
+    assert quantity(localizer("en_Dsrt_US"), D("1.65"), "USD", scale="billion") == n("1.65_billion_USD")
 
 
 # --- dates at their edges (killing mutmut's survivors in briefing.dates) ---------------------------------
