@@ -257,12 +257,13 @@ def dimension(unit: str, per: str | None = None) -> Dimension:
     """The dimension a unit (per another) measures, for comparing figures across units.
 
     CLDR units of a known category convert exactly; any other unit (a
-    currency, a counted noun, percent) is its own dimension.
+    currency, a counted noun, percent) is its own dimension, whose key
+    ('unit:ship') never equals a category's ('mass'), whatever the noun is called.
     """
     unit = canonical(unit)
-    key, factor = _FACTORS.get(unit, (unit, "1"))
+    key, factor = _FACTORS.get(unit, ("unit:" + unit, "1"))
     if per:
-        per_key, per_factor = _FACTORS.get(per, (per, "1"))
+        per_key, per_factor = _FACTORS.get(per, ("unit:" + per, "1"))
         return Dimension(f"{key}/{per_key}", Fraction(factor) / Fraction(per_factor))
     return Dimension(key, Fraction(factor))
 

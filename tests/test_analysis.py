@@ -495,6 +495,22 @@ def test_a_figure_is_checked_only_against_figures_of_the_same_dimension():
     assert analysis.checks == () and analysis.flags == ()
 
 
+@pytest.mark.parametrize("noun, cldr", [("mass", "mass-kilogram"), ("length", "length-meter"),
+                                        ("duration", "duration-second")])
+def test_a_counted_noun_named_like_a_cldr_category_is_a_dimension_of_its_own(noun, cldr):
+    """5 of a counted noun called "mass" are 5 of those things, not 5 kg: a reference's 5 kg is not checked
+    against them, and a source's 5 kg does not agree with them."""
+    from tests.test_generality import SHIP
+
+    brief = build(sources=[source("a"), source("news"), source("ref", kind="reference-dataset")], counted={noun: SHIP},
+                  statistics=[stat("n", 5, noun, "m", ["news"]), stat("r", 5, cldr, "m", ["ref"])],
+                  comparison=[point("p", position("a", {"value": 5, "unit": noun}),
+                                    position("news", {"value": 5, "unit": cldr}))])
+    analysis = analyse(brief)
+    assert analysis.checks == () and analysis.flags == ()
+    assert analysis.points[0].status == "differ"
+
+
 @pytest.mark.parametrize("qualifier, shown", [("more-than", "≈ more than 66.66 tonnes"),
                                               ("less-than", "≈ less than 66.67 tonnes"),
                                               ("exact", "≈ 66.67 tonnes")])
