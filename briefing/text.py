@@ -67,13 +67,14 @@ class _Page:
         return "\n".join(line.rstrip() for line in self.lines) + "\n"
 
 
-def render(analysis: Analysis, loc: Localizer, width: int = 80) -> str:
-    """The whole brief as plain text."""
+def render(analysis: Analysis, loc: Localizer, width: int) -> str:
+    """The whole brief as plain text wrapped at `width` cells (at least MIN_WIDTH)."""
     return render_document(document.build(analysis, loc), width)
 
 
-def render_document(doc: Document, width: int = 80) -> str:
-    """A Document as plain text wrapped at `width` cells: a blank line between the blocks of a section."""
+def render_document(doc: Document, width: int) -> str:
+    """A Document as plain text wrapped at `width` cells (at least MIN_WIDTH): a blank line between the blocks of
+    a section."""
     page = _Page(width)
     page.para(doc.title)
     page.para(doc.meta)

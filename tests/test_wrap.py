@@ -142,3 +142,14 @@ def test_a_line_holds_what_fits_beside_its_indent_and_a_cluster_that_fits_nowher
     that fit in what its indent leaves, a zero-width one even in none; a cluster that fits on no line takes one
     to itself.  (A space where the line breaks may stay at its end, as textwrap leaves it: not compared.)"""
     assert [line.rstrip(" ") for line in wrap(text, width, "    ", "    ")] == lines
+
+
+@pytest.mark.parametrize("text, width, lines", [
+    ("ab cdefg", 5, ["ab", "cdefg"]),  # as wide as the line: moved whole
+    ("ab cdefgh", 5, ["ab cd", "efgh"]),  # a cell wider: broken, filling the line it starts on
+    ("国 国国国", 6, ["国", "国国国"]),  # measured in cells
+    ("国 国国国国", 6, ["国 国", "国国国"]),  # a cell of the line left over stays empty
+])
+def test_only_a_word_wider_than_the_line_is_broken(text, width, lines):
+    """A word exactly as wide as a whole line goes whole onto the next line; one cell wider, it is broken."""
+    assert wrap(text, width) == lines
