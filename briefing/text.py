@@ -29,25 +29,31 @@ class _Page:
     def __init__(self, width: int):
         self.width = max(width, MIN_WIDTH)
         self.lines: list[str] = []
+        self.pending: list[str] = []  # the blank line due before whatever is printed next, if any
 
     def blank(self) -> None:
-        if self.lines and self.lines[-1]:
-            self.lines.append("")
+        """One blank line between what is printed so far and whatever is printed next: none at the top of the
+        page, none at its end, never two in a row."""
+        self.pending = [""] if self.lines else []
+
+    def add(self, lines: list[str]) -> None:
+        if lines:
+            self.lines += self.pending + lines
+            self.pending = []
 
     def para(self, text: str, indent: str = "", hanging: str | None = None) -> None:
         """Wrap one paragraph at the width in terminal cells; long words are broken between grapheme clusters,
-        and a citation mark stays with the word before it."""
+        and a citation mark stays with the word before it.  A paragraph with no words prints nothing."""
         text = tie_citations(text)
         if text and cells(indent) + cells(text) <= self.width and text[-1] != " " and not _WRAP_SPECIAL.search(text):
-            self.lines.append(indent + text)  # exactly what wrap returns for a line that fits
+            self.add([indent + text])  # exactly what wrap returns for a line that fits
             return
-        lines = wrap(text, self.width, indent, indent if hanging is None else hanging)
-        self.lines.extend(lines or [indent.rstrip()])
+        self.add(wrap(text, self.width, indent, indent if hanging is None else hanging))
 
     def heading(self, text: str) -> None:
         self.blank()
         self.para(text.upper())
-        self.lines.append("─" * min(cells(text), self.width))
+        self.add(["─" * min(cells(text), self.width)])
 
     def labelled(self, label: str, text: str, column: int) -> None:
         """'Label    text', the text wrapped in its own column (`column` cells in) when there is room."""
@@ -55,21 +61,20 @@ class _Page:
             self.para(label)
             self.para(text, "  ")
         else:
-            self.para(label + " " * max(column - cells(label), 0) + text, "", " " * column)
+            self.para(label + " " * (column - cells(label)) + text, "", " " * column)
 
     def render(self) -> str:
-        return "\n".join(line.rstrip() for line in self.lines).strip("\n") + "\n"
+        return "\n".join(line.rstrip() for line in self.lines) + "\n"
 
 
-
-
-def render(analysis: Analysis, loc: Localizer, width: int = 80) -> str:
-    """The whole brief as plain text."""
+def render(analysis: Analysis, loc: Localizer, width: int) -> str:
+    """The whole brief as plain text wrapped at `width` cells (at least MIN_WIDTH)."""
     return render_document(document.build(analysis, loc), width)
 
 
-def render_document(doc: Document, width: int = 80) -> str:
-    """A Document as plain text wrapped at `width` cells: a blank line between the blocks of a section."""
+def render_document(doc: Document, width: int) -> str:
+    """A Document as plain text wrapped at `width` cells (at least MIN_WIDTH): a blank line between the blocks of
+    a section."""
     page = _Page(width)
     page.para(doc.title)
     page.para(doc.meta)
@@ -87,7 +92,7 @@ def _paragraph(page: _Page, block: document.Paragraph) -> None:
 
 
 def _rows(page: _Page, block: document.Rows) -> None:
-    column = max((len(row.label) for row in block.rows), default=0) + 3
+    column = max((cells(row.label) for row in block.rows), default=0) + 3
     for row in block.rows:
         page.labelled(row.label, flat(row.text), column)
 
@@ -103,7 +108,7 @@ def _point(page: _Page, point: document.Point) -> None:
     """One comparison point: what each source says, or that it does not mention it."""
     pad = " " * (len(str(point.number)) + 2)
     page.para(f"{point.number}. {point.question}", "", pad)
-    page.para(point.status_text, pad, pad)
+    page.para(point.status_text, pad)
     for statement in point.statements:
         page.para(f"[{statement.source}] {statement.outlet}: {statement.text}", pad, pad + "    ")
     for conflict in point.conflicts:
@@ -111,9 +116,9 @@ def _point(page: _Page, point: document.Point) -> None:
     if point.outliers:
         page.para(flat(point.outliers), pad + "! ", pad + "  ")
     for note in point.precision_notes:
-        page.para(flat(note), pad, pad)
+        page.para(flat(note), pad)
     if point.note:
-        page.para(point.note, pad, pad)
+        page.para(point.note, pad)
 
 
 def _coverage(page: _Page, block: document.CoverageList) -> None:
@@ -126,9 +131,9 @@ def _coverage(page: _Page, block: document.CoverageList) -> None:
 
 def _figures(page: _Page, block: document.Figures) -> None:
     for figure in block.figures:
-        page.para(f"{figure.label}: {figure.value}{flat((' ', figure.cite)) if figure.cite.numbers else ''}",
-                  "", "  ")
-        page.para(" · ".join(figure.details), "  ", "  ")
+        # every statistic rests on at least one source, so its figure always carries a citation mark
+        page.para(f"{figure.label}: {figure.value} {flat((figure.cite,))}", "", "  ")
+        page.para(" · ".join(figure.details), "  ")
         for line in figure.checks:
             page.para(flat(line), "  ", "    ")
 
@@ -156,11 +161,11 @@ def _sources(page: _Page, block: document.Sources) -> None:
         hang = " " * len(number)
         page.para(number + entry.summary, "", hang)
         if entry.headline:
-            page.para(entry.headline, hang, hang)
-        page.lines.append(hang + entry.url)  # an address stays whole, so it can be copied
+            page.para(entry.headline, hang)
+        page.add([hang + entry.url])  # an address stays whole, so it can be copied
         if entry.relays:
-            page.para(flat(entry.relays), hang, hang)
-        page.para(entry.reliability, hang, hang)
+            page.para(flat(entry.relays), hang)
+        page.para(entry.reliability, hang)
 
 
 _LAYOUTS = {

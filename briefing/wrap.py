@@ -96,16 +96,14 @@ def wrap(text: str, width: int, initial_indent: str = "", subsequent_indent: str
                 clusters = _clusters(chunks[i])
                 broken[i] = (clusters, 0, max((n for n, c in enumerate(clusters) if c.strip()), default=-1))
             clusters, start, last_ink = broken[i]
-            space_left = room - used if room >= 1 else 1
             end, taken = start, 0
             while end < len(clusters):
                 size = cells(clusters[end])
-                if taken + size > space_left and (end > start or line):
+                if used + taken + size > room and (end > start or line):
                     break
                 taken += size
                 end += 1
             line.append("".join(clusters[start:end]))
-            used += taken
             sizes[i] -= taken
             broken[i] = (clusters, end, last_ink)
             if end == len(clusters):  # nothing left of it (a cluster wider than the room took a line alone)

@@ -12,9 +12,10 @@ from briefing import resources
 from briefing.analysis import analyse
 from briefing.cache import BriefingCache
 from briefing.i18n import localizer
+from briefing.model import Briefing
 from briefing.store import load_library
 from briefing.text import render
-from tests.conftest import BUNDLED_IDS, GOLDEN
+from tests.conftest import BUNDLED_IDS, GOLDEN, minimal_briefing_data
 
 
 @pytest.fixture(scope="module")
@@ -144,12 +145,24 @@ def test_every_bundled_briefing_prints_as_its_golden_file(golden, brief_id, loca
     golden(f"{brief_id}.{locale}.80.txt", first)
 
 
-def _labelled(label: str, width: int) -> list[str]:
-    from briefing.document import Document, Row, Rows, Section
+def _page(*sections: tuple[str, tuple], width: int = 30, title: str = "Title", meta: str = "Meta") -> str:
+    """A Document of (heading, blocks) sections, printed by the plain-text face."""
+    from briefing.document import Document, Section
     from briefing.text import render_document
 
-    doc = Document("en", "Title", "Meta", (Section("decision", "Decision", (Rows((Row(label, ("the text",)),)),)),))
-    return render_document(doc, width).splitlines()[5:]
+    return render_document(Document("en", title, meta, tuple(Section(heading.lower(), heading, blocks)
+                                                            for heading, blocks in sections)), width)
+
+
+def _blocks(*blocks, width: int = 30) -> list[str]:
+    """The lines these blocks print under their section's heading, no-break spaces read as spaces."""
+    return _page(("Section", blocks), width=width).replace("\u00a0", " ").splitlines()[5:]
+
+
+def _labelled(label: str, width: int) -> list[str]:
+    from briefing.document import Row, Rows
+
+    return _blocks(Rows((Row(label, ("the text",)),)), width=width)
 
 
 def test_a_label_keeps_its_column_only_with_20_cells_left_for_the_text():
@@ -158,6 +171,131 @@ def test_a_label_keeps_its_column_only_with_20_cells_left_for_the_text():
     label = "L" * 17  # a column of 20 cells
     assert _labelled(label, 40) == [label + "   the text"]
     assert _labelled(label, 39) == [label, "  the text"]
+
+
+def test_labelled_texts_line_up_in_cells_whatever_their_labels_are_written_in():
+    """The texts of labelled rows start in one column, 3 cells after the widest label, measured in terminal
+    cells: a CJK label takes two cells a character, a letter with a combining accent one."""
+    from briefing.document import Row, Rows
+
+    rows = Rows((Row("原子炉", ("wide",)), Row("e\u0301te\u0301", ("accented",)), Row("abc", ("narrow",))))
+    assert _blocks(rows) == ["原子炉   wide", "e\u0301te\u0301      accented", "abc      narrow"]
+    assert _blocks(Rows(())) == []  # no rows (a dashboard's empty background): nothing printed
+
+
+def _entries():
+    """One block of each kind whose entries hang, with the lines it prints at 30 cells."""
+    from briefing.document import (Cite, CoverageEntry, CoverageList, Figure, Figures, FlagEntry, Flags, Point,
+                                   SourceEntry, Sources, Statement)
+
+    point = Point(12, "p", "Which way did it go, in the end?", "differ", "Status: sources differ from each other",
+                  (Statement(1, "Outlet A", "it went one way, words that run past the line", True),),
+                  (("Value 5 given by the first report ", Cite((1,))),),
+                  ("Differs from the others, by far: ", Cite((2,))),
+                  (("The second gives the year only, not the day",),), "Note: words that run past the line twice over")
+    figures = Figures(("Figure", "Value", "As of", "Check"), (Figure(
+        "f", "Reactors in operation", "nearly 416 reactors", Cite((1, 2)), "2025",
+        ("as of 21 November 2025", "quoted: the agency's own count"),
+        (("Reference: 410 reactors — consistent ", Cite((3,))),), False),))
+    flags = Flags("Flagged figures", (FlagEntry(
+        ("! Capacity: nearly 20 GW ", Cite((2,)), " — inconsistent, unverified"),
+        ("Rule: more than 25% away from the reference figures",),
+        (("Reference value: 61 GW, as of January 2025 ", Cite((3,))),),
+        "The source's figure is shown as given; it has not been corrected."),))
+    sources = Sources((SourceEntry(
+        10, "Source 10", "Outlet", "wire story", "English", "2 November 2025",
+        "Outlet — wire story in English, 2 November 2025", "A headline long enough to take two lines",
+        "https://example.org/a/very/long/address/that/stays/whole",
+        ("Relays: ", Cite((1, 2)), " and more words to wrap"),
+        "Reliability: a note that is long enough to wrap"),))
+    coverage = CoverageList("Coverage by source", (CoverageEntry(
+        1, ("[1] Lada.kz: 6 of 13 points and more words",), "Only here: a point that only this one has"),))
+    return {
+        "point": (point, [
+            "12. Which way did it go, in",
+            "    the end?",
+            "    Status: sources differ",
+            "    from each other",
+            "    [1] Outlet A: it went one",
+            "        way, words that run",
+            "        past the line",
+            "    ! Value 5 given by the",
+            "      first report [1]",
+            "    ! Differs from the others,",
+            "      by far: [2]",
+            "    The second gives the year",
+            "    only, not the day",
+            "    Note: words that run past",
+            "    the line twice over"]),
+        "figure": (figures, [
+            "Reactors in operation: nearly",
+            "  416 reactors [1][2]",
+            "  as of 21 November 2025 ·",
+            "  quoted: the agency's own",
+            "  count",
+            "  Reference: 410 reactors —",
+            "    consistent [3]"]),
+        "flag": (flags, [
+            "Flagged figures",
+            "! Capacity: nearly 20 GW [2] —",
+            "  inconsistent, unverified",
+            "  Rule: more than 25% away",
+            "    from the reference figures",
+            "  Reference value: 61 GW, as",
+            "    of January 2025 [3]",
+            "  The source's figure is shown",
+            "    as given; it has not been",
+            "    corrected."]),
+        "source": (sources, [
+            "[10] Outlet — wire story in",
+            "     English, 2 November 2025",
+            "     A headline long enough to",
+            "     take two lines",
+            "     https://example.org/a/very/long/address/that/stays/whole",
+            "     Relays: [1][2] and more",
+            "     words to wrap",
+            "     Reliability: a note that",
+            "     is long enough to wrap"]),
+        "coverage": (coverage, [
+            "Coverage by source",
+            "• [1] Lada.kz: 6 of 13 points",
+            "  and more words",
+            "  Only here: a point that only",
+            "    this one has"]),
+    }
+
+
+@pytest.mark.parametrize("kind", ["point", "figure", "flag", "source", "coverage"])
+def test_a_wrapped_entry_goes_on_under_its_own_text_not_under_its_mark(kind):
+    """Each entry's second line starts under its first word, not under the mark before it ('12. ', '[10] ',
+    '! ', '• '): a comparison point's status, statements, warnings and notes under its question, a
+    statement's lines under the outlet; a figure's details, a flag's rules, references and caveat, a source's
+    headline, relays and reliability hang under their own entry, and lines that belong to a line above (a
+    check, a rule, a reference, a caveat, 'Only here') two cells further in.  An address is never broken."""
+    block, lines = _entries()[kind]
+    assert _blocks(block) == lines
+
+
+def test_one_blank_line_parts_what_is_printed_even_where_a_block_prints_nothing():
+    """A blank line between blocks and before each heading, never two in a row, none at the top or the end of
+    the page: a block with nothing to print (a text of no words, no rows) leaves no trace."""
+    from briefing.document import Paragraph, Rows
+
+    nothing = (Rows(()), Paragraph(("",)), Paragraph(("   ",)))
+    printed = _page(("First", (Paragraph(("Text",)), *nothing, Paragraph(("More",)))), ("Second", nothing),
+                    ("Last", (Paragraph(("Last words",)), *nothing)))
+    assert printed == "Title\nMeta\n\nFIRST\n─────\nText\n\nMore\n\nSECOND\n──────\n\nLAST\n────\nLast words\n"
+    assert _page(("First", (Paragraph(("Text",)),)), title="", meta="") == "FIRST\n─────\nText\n"
+
+
+def test_a_line_break_in_a_briefings_text_prints_as_a_space():
+    """A briefing's text keeps its line breaks through sanitizing; in print the paragraph is wrapped as one, so
+    a short text with a break stays on its row, in its column, and no raw line end reaches the page."""
+    data = minimal_briefing_data()
+    data["decision"]["what"]["text"] = {"en": "First line.\nSecond line.", "ru": "Первая.\r\nВторая."}
+    brief = analyse(Briefing.model_validate(data))
+    assert "What    First line. Second line.\u00a0[1]\n" in render(brief, localizer("en"), 80)
+    assert "Что     Первая. Вторая.\u00a0[1]\n" in render(brief, localizer("ru"), 80)
 
 
 @pytest.mark.parametrize("brief_id", BUNDLED_IDS)

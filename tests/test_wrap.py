@@ -123,3 +123,33 @@ def test_indents_as_wide_as_the_line_still_move_on_a_character_at_a_time(text, w
     """Where the indent leaves no room, each line takes one character, exactly as textwrap.wrap does."""
     indents = {} if first is None else {"initial_indent": first, "subsequent_indent": rest}
     assert wrap(text, width, *indents.values()) == textwrap.wrap(text, width, break_on_hyphens=False, **indents)
+
+
+def test_a_run_of_spaces_wider_than_the_line_is_dropped_where_the_line_breaks():
+    """Spaces where a line breaks are dropped, however many: they never make a line of their own, as with
+    textwrap."""
+    text = "abcd" + " " * 6 + "x" * 7
+    assert wrap(text, 5) == ["abcd", "xxxxx", "xx"] == textwrap.wrap(text, 5, break_on_hyphens=False)
+
+
+@pytest.mark.parametrize("text, width, lines", [
+    ("\u200babc", 4, ["    \u200b", "    a", "    b", "    c"]),  # no room: a zero-width cluster still fits
+    ("\u200b bcd", 5, ["    \u200b", "    b", "    c", "    d"]),  # one cell of room, taken by the space
+    ("\u200b bcd", 6, ["    \u200b b", "    cd"]),  # two: a broken word fills what the space leaves
+])
+def test_a_line_holds_what_fits_beside_its_indent_and_a_cluster_that_fits_nowhere_stands_alone(text, width, lines):
+    """At the edge of no room at all (an indent as wide as the line, or nearly): a line takes only the clusters
+    that fit in what its indent leaves, a zero-width one even in none; a cluster that fits on no line takes one
+    to itself.  (A space where the line breaks may stay at its end, as textwrap leaves it: not compared.)"""
+    assert [line.rstrip(" ") for line in wrap(text, width, "    ", "    ")] == lines
+
+
+@pytest.mark.parametrize("text, width, lines", [
+    ("ab cdefg", 5, ["ab", "cdefg"]),  # as wide as the line: moved whole
+    ("ab cdefgh", 5, ["ab cd", "efgh"]),  # a cell wider: broken, filling the line it starts on
+    ("国 国国国", 6, ["国", "国国国"]),  # measured in cells
+    ("国 国国国国", 6, ["国 国", "国国国"]),  # a cell of the line left over stays empty
+])
+def test_only_a_word_wider_than_the_line_is_broken(text, width, lines):
+    """A word exactly as wide as a whole line goes whole onto the next line; one cell wider, it is broken."""
+    assert wrap(text, width) == lines
