@@ -547,3 +547,31 @@ def test_a_rate_and_an_amount_are_different_things_even_when_their_numbers_meet(
         "p", position("a", {"value": 86_400, "unit": "volume-barrel", "per": "duration-day"}),
         position("b", {"value": 1, "unit": "volume-barrel"}))])
     assert analyse(brief).points[0].status == "differ"
+
+
+#: A counted noun no shipped list has, declared by the brief alone: only the brief's own forms can word it.
+GADGET = {"en": {"one": "gadget", "other": "gadgets"},
+          "ru": {"one": "штука", "few": "штуки", "many": "штук", "other": "штуки"}}
+
+
+def test_a_briefs_own_counted_nouns_word_every_figure_the_statistics_and_comparison_show():
+    """The brief's declared nouns reach every figure a reader sees: a figure, its flag's headline, the sibling
+    rule and the reference value a flag cites, a derived figure's working, and a figure given as a
+    comparison value."""
+    stats = [stat("w-op", 400, "gadget", None, ["news"]), stat("c-op", 400, "country", None, ["news"]),
+             stat("w-new", 10, "gadget", None, ["news"]), stat("c-new", 40, "country", None, ["news"]),
+             stat("made", 500, "gadget", "made", ["news"]), stat("made-ref", 100, "gadget", "made", ["ref"])]
+    derived = [{"id": "avg-op", "label": text("Avg op"), "numerator": "w-op", "denominator": "c-op",
+                "kind": "average"},
+               {"id": "avg-new", "label": text("Avg new"), "numerator": "w-new", "denominator": "c-new",
+                "kind": "average"}]
+    brief = build(sources=[source("a"), source("news"), source("ref", kind="reference-dataset")],
+                  statistics=stats, derived=derived, counted={"gadget": GADGET},
+                  comparison=[point("made", position("a", value={"value": 3, "unit": "gadget"}),
+                                    position("news", value={"value": 4, "unit": "gadget"}))])
+    output = spaced(render(analyse(brief), EN, 200))
+    assert "! w-new: 10 gadgets [2] — inconsistent, unverified" in output
+    assert "Rule: an average below half of a comparable one. Avg new: 0.25 gadgets. Avg op: 1 gadget." in output
+    assert "Reference value: 100 gadgets, 1 January 2025 [3]" in output
+    assert "Avg new: 10 gadgets ÷ 40 countries = 0.25 gadgets" in output
+    assert "! Value 3 gadgets given by [1]" in output and "! Value 4 gadgets given by [2]" in output
