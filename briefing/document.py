@@ -112,9 +112,9 @@ def cite(analysis: Analysis, source_ids) -> Cite:
 
 
 def _refs(analysis: Analysis, source_ids) -> Inline:
-    """' ' and the citations, to follow a statement; nothing when it rests on no source."""
-    marks = cite(analysis, source_ids)
-    return (" ", marks) if marks.numbers else ()
+    """' ' and the citations, to follow a statement (every statement and figure rests on a source or more:
+    briefing.model requires it)."""
+    return (" ", cite(analysis, source_ids))
 
 
 def _cited(text: str, analysis: Analysis, source_ids) -> Inline:
@@ -524,24 +524,18 @@ def _sources(analysis: Analysis, loc: Localizer) -> Section:
         number = analysis.numbers[source.id]
         outlet, kind = source_name(loc, source), loc._(SOURCE_KINDS[source.kind])
         language, published = loc.language_name(source.language), moment(loc, source.published)
-        relays = getattr(source, "relays", None)
         summary = _message(loc, N_("%(outlet)s — %(kind)s %(in_language)s, %(published)s"), outlet=outlet,
                            kind=kind, in_language=loc.in_language(source.language), published=published)
         entries.append(SourceEntry(
             number, loc._("Source %(number)s", number=loc.number(number)), outlet, kind, language, published,
             flat(summary), one_line(loc.text(source.headline)) if source.headline else None, one_line(source.url),
-            _message(loc, N_("Relays: %(sources)s"), sources=cite(analysis, relays)) if relays else None,
+            _message(loc, N_("Relays: %(sources)s"), sources=cite(analysis, source.relays)) if source.relays else None,
             loc._("Reliability: %(note)s", note=plain(loc.text(source.reliability))), summary,
             short_moment(loc, source.published), source.id))
     return Section("sources", loc._("Sources"), (Sources(tuple(entries)),))
 
 
 # --- messages the dashboard also shows ----------------------------------------------
-
-def refs(analysis: Analysis, source_ids) -> str:
-    """' [1][2]': the source-list numbers of the sources a statement rests on, as plain text."""
-    return flat(_refs(analysis, source_ids))
-
 
 def comparison_summary(loc: Localizer, analysis: Analysis) -> str:
     """'2 sources, 9 points: 4 agree, 1 differs, 4 from one source only'."""
@@ -611,18 +605,14 @@ def value_text(loc: Localizer, analysis: Analysis, value: object) -> str:
 
 
 def _check_lines(loc: Localizer, analysis: Analysis, statistic_id: str) -> list[Inline]:
+    """A figure's checks: each reference figure and each differing report in full; reports that agree
+    with it on one line ('Also reported, consistent: [2][3]')."""
     checks = analysis.checks_for(statistic_id)
     lines = [_check(loc, analysis, c) for c in checks if c.reference or not c.agrees]
     agreeing = [s for c in checks if not c.reference and c.agrees for s in c.other.sources]
     if agreeing:
         lines.append(_message(loc, N_("Also reported, consistent: %(refs)s"), refs=cite(analysis, agreeing)))
     return lines
-
-
-def check_lines(loc: Localizer, analysis: Analysis, statistic_id: str) -> list[str]:
-    """A figure's checks: each reference figure and each differing report in full; reports that agree
-    with it on one line ('Also reported, consistent: [2][3]')."""
-    return [flat(line) for line in _check_lines(loc, analysis, statistic_id)]
 
 
 def _check(loc: Localizer, analysis: Analysis, check) -> Inline:

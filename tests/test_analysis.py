@@ -622,3 +622,74 @@ def test_a_derived_figure_after_one_that_cannot_be_computed_is_still_checked():
         build(statistics=OPERANDS, derived=[derived("lost", "sum", "x", "missing"), derived("d", "share", "x", "y")])
     assert [(e["type"], e["loc"][:2]) for e in raised.value.errors()] == [
         ("unknown_statistic", ("derived", 0)), ("derived_zero", ("derived", 1))]
+
+
+#: A counted noun no shipped list has, declared by the brief alone: only the brief's own forms can word it.
+GADGET = {"en": {"one": "gadget", "other": "gadgets"},
+          "ru": {"one": "штука", "few": "штуки", "many": "штук", "other": "штуки"}}
+
+
+def test_a_briefs_own_counted_nouns_word_every_figure_the_statistics_and_comparison_show():
+    """The brief's declared nouns reach every figure a reader sees: a figure, its flag's headline, the sibling
+    rule and the reference value a flag cites, a derived figure's working, and a figure given as a
+    comparison value."""
+    stats = [stat("w-op", 400, "gadget", None, ["news"]), stat("c-op", 400, "country", None, ["news"]),
+             stat("w-new", 10, "gadget", None, ["news"]), stat("c-new", 40, "country", None, ["news"]),
+             stat("made", 500, "gadget", "made", ["news"]), stat("made-ref", 100, "gadget", "made", ["ref"])]
+    derived = [{"id": "avg-op", "label": text("Avg op"), "numerator": "w-op", "denominator": "c-op",
+                "kind": "average"},
+               {"id": "avg-new", "label": text("Avg new"), "numerator": "w-new", "denominator": "c-new",
+                "kind": "average"}]
+    brief = build(sources=[source("a"), source("news"), source("ref", kind="reference-dataset")],
+                  statistics=stats, derived=derived, counted={"gadget": GADGET},
+                  comparison=[point("made", position("a", value={"value": 3, "unit": "gadget"}),
+                                    position("news", value={"value": 4, "unit": "gadget"}))])
+    output = spaced(render(analyse(brief), EN, 200))
+    assert "! w-new: 10 gadgets [2] — inconsistent, unverified" in output
+    assert "Rule: an average below half of a comparable one. Avg new: 0.25 gadgets. Avg op: 1 gadget." in output
+    assert "Reference value: 100 gadgets, 1 January 2025 [3]" in output
+    assert "Avg new: 10 gadgets ÷ 40 countries = 0.25 gadgets" in output
+    assert "! Value 3 gadgets given by [1]" in output and "! Value 4 gadgets given by [2]" in output
+
+
+def _five_source_brief():
+    """Five compared sources after a reference dataset (listed first, so it is [1] and is not compared), and a
+    point of each kind whose wording changes with a count of two or more."""
+    sources = [source("ref", kind="reference-dataset"), *(source(s) for s in "abcde")]
+    return build(sources=sources, comparison=[
+        point("many", *(position(s, value=v) for s, v in zip("abcde", (10, 10, 10, 20, 30)))),
+        point("when", position("a", value=dt.date(2025, 11, 21)), position("b", value={"date": "2025"}),
+              position("c", value={"date": "2025"})),
+        point("name", position("a", value="North"), position("b", value="South")),
+        point("x1", position("a"), position("b"), verdict="complement"),
+        point("x2", position("a"), position("c"), verdict="complement"),
+        point("n1"), point("n2"),
+        {"id": "e-only", "question": text("What e alone says"), "positions": [position("e")]},
+    ])
+
+
+def test_the_comparison_words_every_count_of_two_in_the_plural():
+    """Two outliers differ, two sources give the year only, two points complement and two come from no source:
+    each in its plural wording; a name given as a value is quoted."""
+    analysis = analyse(_five_source_brief())
+    output = spaced(render(analysis, EN, 200))
+    assert "! Differ from the others: [5][6]" in output
+    assert "[3][4] give the year only" in output
+    assert '! Value “North” given by [2]' in output
+    assert spaced(comparison_summary(EN, analysis)) == (
+        "5 sources, 8 points: 1 agrees, 2 differ, 2 complement, 1 from one source only, 2 from no source")
+
+
+def test_coverage_lists_every_compared_source_after_a_reference_dataset_and_ends_each_question():
+    """A reference dataset is left out of the coverage list, not the sources after it; a point only one
+    source reports is named as a sentence, its full stop added when its question has no end of its own."""
+    output = spaced(render(analyse(_five_source_brief()), EN, 200))
+    coverage = output.split("Coverage by source\n")[1].split("\n\n")[0]
+    assert [line.split(":")[0] for line in coverage.splitlines() if line.startswith("•")] == [
+        "• [2] Outlet A", "• [3] Outlet B", "• [4] Outlet C", "• [5] Outlet D", "• [6] Outlet E"]
+    assert "  Only here: What e alone says.\n" in coverage + "\n"
+
+
+def test_a_summary_without_points_is_its_head_alone():
+    """No point compared: the summary line is the sources and '0 points', with no ':' and no empty list."""
+    assert spaced(comparison_summary(EN, analyse(build()))) == "1 source, 0 points"

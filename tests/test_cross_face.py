@@ -12,6 +12,7 @@ read from what its panels give their tables and detail areas.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -226,3 +227,56 @@ async def test_the_dashboard_shows_every_point_figure_flag_and_source_of_the_doc
             background = _prose(app.query_one("#panel-2"))
             for entry in (e for b in blocks if type(b).__name__ == "Sources" for e in b.entries):
                 assert squeezed(entry.outlet) in background and squeezed(entry.summary) in background, entry.outlet
+
+
+def _four_checks_brief():
+    """One figure of each check status: flagged against a reference, two news figures that differ, two that
+    agree, and one nothing checks; no statistics title, no background, no comparison, no watch list."""
+    from tests.conftest import build as brief_of, source, text
+
+    def figure(fid, value, measure, source_id):
+        return {"id": fid, "label": text(fid), "value": value, "unit": "country", "qualifier": "exact",
+                "as_of": dt.date(2025, 11, 19), "measure": measure, "sources": [source_id]}
+
+    return brief_of(sources=[source("a"), source("b"), source("ref", kind="reference-dataset")], statistics=[
+        figure("flag", 500, "m1", "a"), figure("flag-ref", 100, "m1", "ref"), figure("d1", 10, "m2", "a"),
+        figure("d2", 20, "m2", "b"), figure("c1", 5, "m3", "a"), figure("c2", 5, "m3", "b"), figure("u", 7, "m4", "a")])
+
+
+def test_each_figure_carries_its_check_status_and_short_dates_for_the_dashboards_table():
+    """Figure.status (the dashboard's check column): flagged before differs before consistent before
+    unchecked; the short dates of a figure and of a source's publication; 'Statistics' when the brief names
+    no title of its own."""
+    analysis = analyse(_four_checks_brief())
+    doc = build(analysis, localizer("en"))
+    statistics = next(s for s in doc.sections if s.key == "statistics")
+    assert statistics.heading == "Statistics"
+    figures = statistics.blocks[0]
+    assert figures.headers == ("Figure", "Value", "As of", "Check")
+    assert [(f.id, f.status, f.short_as_of.replace("\N{NO-BREAK SPACE}", " ")) for f in figures.figures] == [
+        ("flag", "flagged", "19 Nov 2025"), ("d1", "differs", "19 Nov 2025"), ("d2", "differs", "19 Nov 2025"),
+        ("c1", "consistent", "19 Nov 2025"), ("c2", "consistent", "19 Nov 2025"), ("u", "unchecked", "19 Nov 2025")]
+    [sources] = next(s for s in doc.sections if s.key == "sources").blocks
+    assert [(e.label, e.short_published.replace("\N{NO-BREAK SPACE}", " ")) for e in sources.entries] == [
+        ("Source 1", "2 Jan 2025"), ("Source 2", "2 Jan 2025"), ("Source 3", "2 Jan 2025")]
+
+
+def test_a_section_the_brief_leaves_out_is_built_empty_for_the_dashboard_or_is_none():
+    """document.section: a built section as it is; a background or comparison the brief leaves out built
+    empty under its heading; a watch list left out, or an unknown key, None."""
+    from briefing.document import Rows, Section, section
+
+    analysis, loc = analyse(_four_checks_brief()), localizer("en")
+    doc = build(analysis, loc)
+    for key in ("decision", "statistics", "sources"):
+        assert section(doc, analysis, loc, key) is next(s for s in doc.sections if s.key == key)
+    assert section(doc, analysis, loc, "background") == Section("background", "Background", (Rows(()),))
+    comparison = section(doc, analysis, loc, "comparison")
+    assert (comparison.key, comparison.heading) == ("comparison", "Source comparison")
+    assert flat(comparison.blocks[0].text).replace("\N{NO-BREAK SPACE}", " ") == "2 sources, 0 points"
+    assert section(doc, analysis, loc, "watch") is None and section(doc, analysis, loc, "nothing") is None
+    from tests.conftest import build as brief_of
+
+    bare = analyse(brief_of())
+    statistics = section(build(bare, loc), bare, loc, "statistics")
+    assert (statistics.key, statistics.heading, statistics.blocks[0].figures) == ("statistics", "Statistics", ())

@@ -1,5 +1,8 @@
 """The HTML export, read back by the standard library's HTML parser and held against the Document."""
 
+import copy
+import datetime as dt
+import pickle
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -10,6 +13,8 @@ from hypothesis import strategies as st
 
 from briefing import document, render_html
 from briefing.analysis import analyse
+from briefing.date_parse import parse as parse_date
+from briefing.dates import FuzzyDate
 from briefing.i18n import localizer
 from briefing.sanitize import plain
 from briefing.store import load_library, search_folders
@@ -236,3 +241,36 @@ def test_escape_is_exactly_the_standard_librarys(text):
     import html
 
     assert render_html.escape(text) == html.escape(text, quote=True)
+
+
+@pytest.mark.parametrize("value, expected", [
+    (dt.datetime(2025, 11, 24, 15, 21, tzinfo=dt.timezone(dt.timedelta(hours=3))), "2025-11-24T15:21+03:00"),
+    (dt.datetime(2025, 11, 24, 15, 21, 12), "2025-11-24T15:21:12"),
+    (dt.datetime(2025, 11, 24, 15, 21, 0, 5), "2025-11-24T15:21:00"),
+    (dt.date(2025, 11, 21), "2025-11-21"),
+    (parse_date("2025-11-21"), "2025-11-21"), (parse_date("2025-11"), "2025-11"), (parse_date("2025"), "2025"),
+    (FuzzyDate("1", "year", 1), "0001"), (FuzzyDate("9999", "year", 9999), "9999"),
+    (FuzzyDate("0", "year", 0), None), (FuzzyDate("10000", "year", 10000), None),
+    (parse_date("2026-01/2026-03"), None), (parse_date("2025-11-21/2025-11-23"), None),
+    (parse_date("early-2025"), None), (parse_date("2026-Q1"), None), (parse_date("1990s"), None),
+])
+def test_a_date_is_given_a_machine_value_only_where_html_time_can_state_it(value, expected):
+    """<time datetime>: a day, a month, a year (1 to 9999), a date and time to the minute, or to the second
+    when it has seconds; never a span, a part of a period, a quarter or a decade."""
+    assert document.iso(value) == expected
+
+
+def test_every_section_is_named_and_the_meta_line_marks_its_dates(library):
+    """Each section has its anchor, by its key; the meta line's event date and cutoff are <time> elements."""
+    page = render_html.render(build(library.briefings["kz-iaea-far-east-2025"], "en")).replace("\N{NO-BREAK SPACE}", " ")
+    for key in ("decision", "background", "comparison", "statistics", "watch", "sources"):
+        assert f'<section id="{key}">' in page
+    assert ('Event: <time datetime="2025-11-21">21 November 2025</time> · information up to '
+            '<time datetime="2025-11-24T15:21:12">') in page
+
+
+def test_a_moment_copies_and_pickles_with_its_machine_value():
+    """A Moment is a str that can be copied and pickled like one, keeping its ISO value."""
+    moment = document.Moment("21 November 2025", "2025-11-21")
+    for again in (copy.copy(moment), copy.deepcopy(moment), pickle.loads(pickle.dumps(moment))):
+        assert (type(again), again, again.iso) == (document.Moment, moment, "2025-11-21")

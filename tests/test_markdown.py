@@ -1,5 +1,6 @@
 """The Markdown export, read back by a maintained CommonMark parser (markdown-it-py) and held against the Document."""
 
+import datetime as dt
 import os
 import re
 import subprocess
@@ -18,7 +19,7 @@ from briefing.analysis import analyse
 from briefing.i18n import localizer
 from briefing.sanitize import plain
 from briefing.store import load_library, search_folders
-from tests.conftest import BUNDLED_IDS, NO_TEXTUAL, REPO
+from tests.conftest import BUNDLED_IDS, NO_TEXTUAL, REPO, build, point, position, source, text
 
 HOSTILE_FILE = Path(__file__).parent / "corpus" / "accepted" / "hostile-text.toml"
 LOCALES = ["en", "ru"]
@@ -224,3 +225,20 @@ def test_export_to_a_missing_folder_fails_in_one_line(tmp_path):
 def test_lang_all_is_for_export_only():
     result = run("list", "--lang", "all")
     assert result.returncode == 0 and "“all” is not available" in result.stderr
+
+
+def test_a_source_entry_its_headline_the_figure_table_and_a_silent_source_read_as_marked():
+    """A source's entry is headed 'Source N' with its headline in italics under it; the figure table has
+    its four column headings in each language; a source that does not mention a point is set apart in
+    italics, one that does is not."""
+    with_headline = {**source("a"), "headline": text("Board decides", "Совет решил")}
+    brief = build(sources=[with_headline, source("b")], comparison=[point("p", position("a"))],
+                  statistics=[{"id": "n", "label": text("N"), "value": 4, "unit": "country", "qualifier": "exact",
+                               "as_of": dt.date(2025, 1, 1), "measure": "n", "sources": ["a"]}])
+    pages = {locale: render_markdown.render(document.build(analyse(brief), localizer(locale))) for locale in LOCALES}
+    assert "### Source 1\n\n**Outlet A — news report in English, 2 January 2025**\n\n*Board decides*\n" in (
+        pages["en"].replace("\N{NO-BREAK SPACE}", " "))
+    assert "### Источник 1\n" in pages["ru"] and "*Совет решил*" in pages["ru"]
+    assert "| Figure | Value | As of | Check |" in pages["en"]
+    assert "| Показатель | Значение | Дата | Проверка |" in pages["ru"]
+    assert "**Outlet A:** says so\n" in pages["en"] and "**Outlet B:** *does not mention it*\n" in pages["en"]
