@@ -8,6 +8,7 @@ from the cache imports none of it.
 
 from __future__ import annotations
 
+import codecs
 import re
 import threading
 from decimal import Decimal
@@ -125,12 +126,13 @@ def _header(path: Path, raw: bytes) -> Header | LoadError:
 def read_document(path: Path, raw: bytes) -> tuple[str, dict] | LoadError:
     """The text and the tables of a file's bytes, or the first problem with them (undecodable bytes, a
     key or brackets nested too deeply, invalid TOML, too many values), placed at its line and column."""
+    body = raw.removeprefix(codecs.BOM_UTF8)  # a UTF-8 BOM, as some editors write it, is accepted quietly
     try:
-        text = raw.decode("utf-8-sig")  # a UTF-8 BOM, as some editors write it, is accepted quietly
-    except UnicodeDecodeError as exc:
-        line, column = _line_column(raw[: exc.start].decode("utf-8", "replace"))
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:  # placed in the text after the BOM, which is where exc.start counts from
+        line, column = _line_column(body[: exc.start].decode("utf-8"))
         return LoadError(path, N_("not UTF-8 text: byte {byte} cannot be decoded"),
-                         {"byte": f"0x{raw[exc.start]:02x}"}, f"{line}:{column}")
+                         {"byte": f"0x{body[exc.start]:02x}"}, f"{line}:{column}")
     deep_key = _deep_key(text)
     if deep_key is not None:
         return LoadError(path, TOO_DEEP, {"limit": MAX_DEPTH}, "%d:%d" % _line_column(text[:deep_key]))

@@ -54,8 +54,9 @@ MODULES: dict[str, list[str]] = {
                 "test_i18n"],
     # test_corpus: the exact line, location included, that every bad file in tests/corpus gets
     "model": ["test_model", "test_generality", "test_toml_parse", "test_analysis", "test_store", "test_corpus"],
-    # test_corpus: the exact line every bad file in tests/corpus gets (slow, but it is what checks the messages)
-    "validate": ["test_corpus", "test_toml_parse", "test_model", "test_generality", "test_store"],
+    # test_corpus: the exact line every bad file in tests/corpus gets (slow, but it is what checks the messages);
+    # test_library_scan: the header scan (validate_header) that `briefing list` and the picker use
+    "validate": ["test_corpus", "test_toml_parse", "test_model", "test_generality", "test_store", "test_library_scan"],
     "dates": ["test_generality", "test_model", "test_toml_parse", "test_i18n", "test_text", "test_json_export"],
     "date_parse": ["test_generality", "test_model", "test_toml_parse", "test_i18n", "test_json_export"],
     "intervals": ["test_intervals", "test_generality", "test_analysis", "test_figure_property", "test_model"],

@@ -27,12 +27,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing import validate
+from briefing.i18n import localizer
 from briefing.store import LoadError
 from tests.conftest import FIRST_BRIEFING, REPO
 
 PATH = Path("doc.toml")
 CORPUS = Path(__file__).parent / "corpus"
 REAL = [FIRST_BRIEFING, *sorted(CORPUS.rglob("*.toml"))]
+EN = localizer("en")
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -311,3 +313,114 @@ def test_a_file_of_exactly_the_most_values_loads_and_one_more_is_refused(prefix)
     most = validate.MAX_VALUES - 2  # the document and the list count too
     assert result(most).message != validate.TOO_MANY
     assert result(most + 1).message == validate.TOO_MANY
+
+
+# --- the one line a bad file gets, with its place --------------------------------------------------
+
+def line_for(raw: str | bytes) -> str:
+    result = validate.validate(PATH, raw if isinstance(raw, bytes) else raw.encode())
+    assert isinstance(result, LoadError)
+    return result.describe(EN)
+
+
+DEEP = "tables and lists are nested more than 16 levels deep"
+
+
+@pytest.mark.parametrize(("raw", "line"), [
+    # a byte that is not UTF-8 is named and placed in the text as the reader sees it, a leading BOM not counted
+    (b"a = \xff", "doc.toml:1:5: not UTF-8 text: byte 0xff cannot be decoded"),
+    (b"\xef\xbb\xbfa = \xff", "doc.toml:1:5: not UTF-8 text: byte 0xff cannot be decoded"),
+    ('a = 1\nb = "é'.encode() + b'\xff"', "doc.toml:2:7: not UTF-8 text: byte 0xff cannot be decoded"),
+    # a dotted key of 17 parts (16 dots) is refused where it starts; one of 16 parts is not refused for depth
+    ("x = 1\n  " + ".".join(["k"] * 17) + " = 1\n", f"doc.toml:2:3: {DEEP}"),
+    # brackets nested too deeply for tomllib: placed at the 17th open one, "[" and "{" alike, a closed one
+    # no longer counted (the first line's and the inner "[]" leave 1 open before the deep run)
+    ("x = [[1]]\na = [[], " + "[" * 3000 + "1" + "]" * 3000 + "]\n", f"doc.toml:2:25: {DEEP}"),
+    ("x = {y = {z = 1}}\na = [{}, " + "[" * 3000 + "1" + "]" * 3000 + "]\n", f"doc.toml:2:25: {DEEP}"),
+    ("x = 1\nb = " + "{c = " * 3000 + "1" + "}" * 3000 + "\n", f"doc.toml:2:85: {DEEP}"),
+    # tomllib's reasons, their quoted names in the reader's quotation marks, the end of the document as "end"
+    ("[a]\n[a]\n", "doc.toml:2:3: invalid TOML: Cannot declare ('a',) twice"),
+    ('a = {"" = 1, "" = 2}\n', "doc.toml:1:20: invalid TOML: Duplicate inline table key “”"),
+    ('a = "x', "doc.toml:end: invalid TOML: Unterminated string"),
+    # one value more than the limit, found by toml_rs's level-at-a-time count when the limit is reached
+    # exactly at one level and the next level holds the one too many
+    ("a = [[0], " + "0, " * (validate.MAX_VALUES - 3) + "]\n",
+     "doc.toml: the file holds more than 20,000 values, too many for a briefing"),
+])
+def test_a_bad_file_gets_one_line_with_its_place(raw, line):
+    assert line_for(raw) == line
+
+
+def test_a_dotted_key_of_sixteen_parts_is_not_too_deep():
+    result = validate.validate(PATH, (".".join(["k"] * 16) + " = 1\n").encode())
+    assert result.message != validate.TOO_DEEP  # refused later, by the schema
+
+
+def test_a_reason_tomllib_words_differently_is_shown_as_it_words_it():
+    """A reason not in TOML_REASONS (another Python version's wording) is shown as it is, with its place."""
+    assert validate._toml_error(PATH, "Some new reason (at line 3, column 4)").describe(EN) == \
+        "doc.toml:3:4: invalid TOML: Some new reason"
+    assert validate._toml_error(PATH, "Some new reason (at end of document)").describe(EN) == \
+        "doc.toml:end: invalid TOML: Some new reason"
+    assert validate._toml_error(PATH, "Some new reason").describe(EN) == "doc.toml: invalid TOML: Some new reason"
+
+
+def test_a_recursion_error_in_validation_is_one_line(monkeypatch):
+    """A briefing pydantic cannot validate without overflowing Python's stack is one line, never a traceback."""
+    from briefing.model import Briefing
+
+    def overflow(data):
+        raise RecursionError
+
+    monkeypatch.setattr(Briefing, "model_validate", overflow)
+    assert line_for(FIRST_BRIEFING.read_bytes()) == "doc.toml: nested too deeply"
+
+
+# --- which parser reads a document: toml_rs only where it is safe ------------------------------------
+
+def _refuse(name):
+    def refuse(*args, **kwargs):
+        pytest.fail(f"{name} was used")
+    return refuse
+
+
+@pytest.mark.parametrize("comment", ["[" * LIMIT, "{" * LIMIT, "[{" * (LIMIT // 2)])
+def test_toml_rs_alone_reads_a_document_of_exactly_the_most_brackets(monkeypatch, comment):
+    monkeypatch.setattr(tomllib, "loads", _refuse("tomllib"))
+    assert validate.parse_toml(PATH, "# " + comment + "\na = 1\n") == {"a": 1}
+
+
+@pytest.mark.parametrize("comment", ["[" * (LIMIT + 1), "{" * (LIMIT + 1), "[{" * (LIMIT // 2) + "{"])
+def test_one_bracket_more_is_read_by_tomllib_alone(monkeypatch, comment):
+    monkeypatch.setattr(validate.toml_rs, "loads", _refuse("toml_rs"))
+    assert validate.parse_toml(PATH, "# " + comment + "\na = 1\n") == {"a": 1}
+
+
+def test_toml_rs_alone_reads_a_document_of_exactly_the_most_values(monkeypatch):
+    monkeypatch.setattr(tomllib, "loads", _refuse("tomllib"))
+    data = validate.parse_toml(PATH, "a = [" + "0, " * (validate.MAX_VALUES - 2) + "]\n")
+    assert len(data["a"]) == validate.MAX_VALUES - 2
+
+
+@pytest.mark.parametrize("prefix", ["", TO_TOMLLIB], ids=["toml_rs", "tomllib"])
+def test_a_figure_keeps_the_decimals_it_was_written_with(prefix):
+    value = validate.parse_toml(PATH, prefix + "a = 8.60\n")["a"]
+    assert isinstance(value, Decimal) and str(value) == "8.60"
+
+
+@pytest.mark.parametrize(("soft", "large"), [
+    (8 * 1024 * 1024, True), (8 * 1024 * 1024 - 1, False), ("infinity", True)])
+def test_the_main_stack_is_large_from_8_mb(monkeypatch, soft, large):
+    """toml_rs is given a document only where the main thread's stack may grow to 8 MB (or without limit)."""
+    import resource
+
+    soft = resource.RLIM_INFINITY if soft == "infinity" else soft
+    hard = 8 * 1024 * 1024 - 1 if large else resource.RLIM_INFINITY  # the soft limit decides, not the hard one
+    monkeypatch.setattr(resource, "getrlimit", lambda which: (soft, hard))
+    assert validate._main_stack_is_large() is large
+
+
+def test_without_the_resource_module_the_stack_is_taken_as_small(monkeypatch):
+    """Windows has no `resource` module and a main stack of 1 or 2 MB: toml_rs is not used there."""
+    monkeypatch.setitem(sys.modules, "resource", None)
+    assert validate._main_stack_is_large() is False
