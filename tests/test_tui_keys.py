@@ -260,6 +260,37 @@ async def test_a_pasted_query_keeps_no_control_characters(library):
         assert app.query_one(Input).value == "Grossi" and app.search.found == 12
 
 
+async def test_a_paste_cleaned_of_control_characters_leaves_the_cursor_after_it(library):
+    """Pasted between two letters, "sea\\x07son\\x1b[31mal" becomes "seasonal", and what is typed next
+    follows it, not the end of the line."""
+    app = make_app(library, KZ, "en")
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("slash", "a", "b", "left")
+        line = app.query_one(Input)
+        line.insert_text_at_cursor("sea\x07son\x1b[31mal")
+        await pilot.pause()
+        await pilot.press("x")
+        assert line.value == "aseasonalxb"
+
+
+async def test_a_query_made_shorter_scrolls_back_into_view(library):
+    """A query longer than the search line scrolls it; deleting most of it brings the query's start back,
+    with its end at the right edge, never a line of blanks."""
+    app = make_app(library, KZ, "en")
+    async with app.run_test(size=NARROW) as pilot:
+        query = "the group reference to seasonality weaker demand quarter oil barrels"
+        await pilot.press("slash", *("space" if key == " " else key for key in query))
+        line = app.query_one(Input)
+        await pilot.pause()
+        assert line.scroll_x > 0
+        await pilot.press(*["backspace"] * 30)
+        await pilot.pause()
+        width = line.scrollable_content_region.width
+        assert line.scroll_x == max(0, len(line.value) + 1 - width)
+        shown = next(text for text in screen_lines(app) if text.lstrip().startswith("/ "))
+        assert line.value[-10:] in shown
+
+
 async def test_search_looks_only_at_the_points_the_filter_shows(library):
     app = make_app(library, OPEC, "en")
     async with app.run_test(size=WIDE) as pilot:

@@ -19,6 +19,7 @@ import bisect
 import gc
 from typing import TYPE_CHECKING, NamedTuple
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -114,7 +115,16 @@ class SearchInput(SteadyScrollBars, Input):
     def on_mount(self) -> None:
         self.virtual_size = Size(self.content_width, 1)  # as a key would set it: then no key lays out again
 
+    def replace(self, text: str, start: int, end: int) -> None:
+        """Every edit (a key, a paste) inserts its text cleaned, so the cursor lands after what is kept."""
+        super().replace(plain(text).replace("\n", " "), start, end)
+
     def watch_value(self, value: str) -> None:
+        # The scrollable width being fixed, a query that gets shorter would stay scrolled off to the left:
+        # its end comes back to the right edge, as in a stock Input.
+        back = max(0, cell_len(value) + 1 - self.scrollable_content_region.width)
+        if self.scroll_x > back:
+            self.scroll_to(x=back, animate=False, immediate=True)
         bar = self.parent
         if isinstance(bar, SearchBar):
             bar.typed(self, value)

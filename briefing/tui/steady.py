@@ -1,11 +1,11 @@
 """One frame for a key: no second layout, repaint or scroll-bar redraw for what the first one settled.
 
-Scroll bars drawn again only when they change:
+`SteadyScrollBars`: scroll bars drawn again only when they change.
 
 Textual 8.2.8 tells every `ScrollView` (a DataTable, an Input, an OptionList)
 its size at each layout of the screen, with the size of its children as its
 "virtual size".  Such a widget has no children and keeps a virtual size of its
-own, so the two never agree, and every layout anywhere on the screen (a
+own, so the two rarely agree, and every layout anywhere on the screen (a
 language switch, a detail that grows, a scroll that brings a search match into
 view) makes each of these widgets redraw its scroll bars.  That redraw reaches
 the screen after the frame the layout was drawn in, so the key costs a second
@@ -17,6 +17,10 @@ exactly the case in which Textual's update would set them as they are.  It
 relies on Textual's private `_size_updated` (the version is pinned in
 pyproject.toml); tests/test_tui_keys.py checks that a key which lays the
 screen out still leaves the bars right.
+
+`SizedByLayout`: a widget whose size only the layout sets (a detail that grows
+with the row chosen) is not laid out and repainted a second time for the size
+the first layout found (see the class).
 """
 
 from __future__ import annotations
