@@ -62,12 +62,13 @@ def on_a_terminal(*args: str, rows: int = 24, columns: int = 80, env: dict | Non
     return process.returncode, screen, err.decode("utf-8")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def brief_lines():
-    """How many lines the brief has at 80 columns."""
-    result = subprocess.run([sys.executable, "-m", "briefing", "print", BRIEF], capture_output=True, text=True,
-                            cwd=REPO, timeout=60)
-    return result.stdout.count("\n")
+    """How many lines the brief has at 80 columns, printed as on_a_terminal prints it (the same environment and
+    settings file, so the same language), to a pipe."""
+    code, out, _ = on_a_terminal("print", BRIEF, tty=False)
+    assert code == 0
+    return out.count("\n")
 
 
 def test_a_brief_taller_than_the_terminal_goes_through_the_pager(fake_pager, tmp_path):
