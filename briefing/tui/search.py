@@ -43,6 +43,11 @@ if TYPE_CHECKING:
 MAX_QUERY = 200
 
 
+def query_text(text: str) -> str:
+    """What a query keeps of text typed, pasted or set: no control characters or escape codes, one line."""
+    return plain(text).replace("\n", " ")
+
+
 class Index(NamedTuple):
     """Every panel's searched text as one, in reading order."""
 
@@ -117,7 +122,7 @@ class SearchInput(SteadyScrollBars, Input):
 
     def replace(self, text: str, start: int, end: int) -> None:
         """Every edit (a key, a paste) inserts its text cleaned, so the cursor lands after what is kept."""
-        super().replace(plain(text).replace("\n", " "), start, end)
+        super().replace(query_text(text), start, end)
 
     def watch_value(self, value: str) -> None:
         # The scrollable width being fixed, a query that gets shorter would stay scrolled off to the left:
@@ -203,7 +208,7 @@ class SearchBar(Localized, Horizontal):
 
     def typed(self, line: Input, value: str) -> None:
         """The query has changed (a key, a paste, a clear): find it and go to its first match."""
-        shown = plain(value).replace("\n", " ")  # a paste can bring control characters, escape codes
+        shown = query_text(value)  # a value set directly may hold what an edit would have cleaned
         if shown != value:
             line.value = shown  # which comes back here as a change of its own
         elif self.display:
