@@ -395,7 +395,7 @@ class Localizer:
 #: The endings of the adjectives in CLDR's Russian language names (none there ends in -ой).
 _ADJECTIVE_ENDINGS = ("ий", "ый")
 #: A Russian word by its ending: an adjective's, a soft sign, or a consonant.
-_RUSSIAN_WORD = re.compile(r"^(?P<stem>[а-яё-]+?)(?P<end>ий|ый|ь|[бвгджзклмнпрстфхцчшщ])$")
+_RUSSIAN_WORD = re.compile(rf"^(?P<stem>[а-яё-]+?)(?P<end>{'|'.join(_ADJECTIVE_ENDINGS)}|ь|[бвгджзклмнпрстфхцчшщ])$")
 
 
 def _russian_prepositional(name: str) -> str:
